@@ -1,0 +1,52 @@
+import { ConfigError } from '../server/config/config.js';
+import { createAdminCommand } from './commands/create-admin.js';
+import { demoCommand } from './commands/demo.js';
+import { migrateCommand } from './commands/migrate.js';
+import { startCommand } from './commands/start.js';
+import { loadEnvironment } from './environment.js';
+import { UsageError } from './usage-error.js';
+
+const USAGE = `Gebruik / usage: meldpad <command> [options]
+
+  start                          serve Meldpad (HOST, PORT, DATA_DIR, DATABASE_URL, PUBLIC_URL)
+  migrate                        bring the database schema up to date
+  create-admin --email E --name N [--school NAME] [--board-name B --school-name S]
+                                 add a functional administrator (prints a one-time password)
+  demo --out FILE                fill an empty database with a fictional board; accounts to FILE
+
+Settings come from environment variables or a .env file in the current folder.`;
+
+const COMMANDS: Record<string, (args: string[], env: Record<string, string | undefined>) => Promise<number>> = {
+  start: startCommand,
+  migrate: migrateCommand,
+  'create-admin': createAdminCommand,
+  demo: demoCommand,
+};
+
+/** Runs one command; returns the exit code. A bad setting prints one line and gives 1. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`meldpad: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(args, loadEnvironment());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    if (error instanceof UsageError) {
+      console.error(`meldpad ${name}: ${error.message}`);
+      return 2;
+    }
+    console.error(`meldpad ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,34 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './connection.js';
+import * as foundation from './migrations/2026-11-29-0001-foundation.js';
+
+/** Every schema migration, in order. Names sort by date; a migration, once shipped, never changes. */
+const MIGRATIONS = {
+  '2026-11-29-0001-foundation': foundation,
+} as const;
+
+class InCodeMigrations implements MigrationProvider {
+  constructor(private readonly db: Db) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const engine = this.db.engine;
+    return Object.fromEntries(
+      Object.entries(MIGRATIONS).map(([name, migration]) => [name, { up: (db) => migration.up(db, engine) }]),
+    );
+  }
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+/** Brings the schema up to date. Safe to run from several instances at once: Kysely takes a lock. */
+export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+  const migrator = new Migrator({ db: db.kysely, provider: new InCodeMigrations(db) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

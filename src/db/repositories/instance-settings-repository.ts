@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+/** Settings of this Meldpad installation as a whole (not of a school). */
+export class InstanceSettingsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async get(key: string): Promise<string | null> {
+    const row = await this.db.selectFrom('instance_settings').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value ?? null;
+  }
+
+  /** Stores `value` unless the key already has one; returns the value that is stored now. */
+  async setIfAbsent(key: string, value: string): Promise<string> {
+    await this.db.insertInto('instance_settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    return (await this.get(key)) ?? value;
+  }
+}

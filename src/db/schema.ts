@@ -1,0 +1,113 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Times are ISO-8601 UTC strings on both engines, so that
+ * SQLite and PostgreSQL return the same shapes and sort the same way.
+ */
+export interface BoardTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface SchoolTable {
+  id: string;
+  board_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  board_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  /** Sealed with the master key; set once enrolment is confirmed. */
+  totp_secret: string | null;
+  /** Sealed; the secret offered during enrolment, before a first code confirms it. */
+  totp_pending_secret: string | null;
+  totp_confirmed_at: string | null;
+  /** The last accepted TOTP time step; a code may not be used twice. */
+  totp_last_step: number | null;
+  deactivated_at: string | null;
+  created_at: string;
+}
+
+export interface MembershipTable {
+  id: string;
+  user_id: string;
+  board_id: string;
+  /** Null for a membership of the board itself (role `board`). */
+  school_id: string | null;
+  role: string;
+  created_at: string;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  stage: string;
+  school_id: string | null;
+  created_at: string;
+  last_seen_at: string;
+  /** Failed second-factor attempts in this session; too many end it. */
+  failed_codes: number;
+}
+
+export interface SignInFailureTable {
+  id: Generated<number>;
+  /** `account:<hash of e-mail>` or `address:<ip>`. */
+  subject: string;
+  at: string;
+}
+
+export interface SetupTokenTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface InstanceSettingTable {
+  key: string;
+  value: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  occurred_at: string;
+  action: string;
+  outcome: string;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  board_id: string | null;
+  school_id: string | null;
+  pupil_id: string | null;
+  case_id: string | null;
+  /** The record acted on when it is not a pupil or case (e.g. a user id). */
+  subject_id: string | null;
+  request_id: string | null;
+  address: string | null;
+}
+
+export interface Database {
+  boards: BoardTable;
+  schools: SchoolTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  recovery_codes: RecoveryCodeTable;
+  sessions: SessionTable;
+  sign_in_failures: SignInFailureTable;
+  setup_tokens: SetupTokenTable;
+  instance_settings: InstanceSettingTable;
+  audit_events: AuditEventTable;
+}

@@ -1,0 +1,18 @@
+import type { Db } from '../db/connection.js';
+import type { Repositories } from '../db/repositories.js';
+import type { SessionLifetimePolicy } from '../domain/auth/session-lifetime.js';
+import type { SignInThrottlePolicy } from '../domain/auth/sign-in-throttle.js';
+import type { Config } from './config/config.js';
+import type { MasterKey } from './security/master-key.js';
+
+/** What every route module needs, made once at start and passed in (no global singletons). */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  repos: Repositories;
+  masterKey: MasterKey;
+  /** The clock; tests move it. */
+  now: () => Date;
+  sessionLifetime: SessionLifetimePolicy;
+  signInThrottle: SignInThrottlePolicy;
+}

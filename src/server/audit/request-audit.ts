@@ -1,0 +1,33 @@
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { AuditEventInput } from '../../db/repositories/audit-repository.js';
+import type { Database } from '../../db/schema.js';
+import type { AppContext } from '../app-context.js';
+
+type EventFields = Omit<AuditEventInput, 'occurredAt' | 'requestId' | 'address' | 'actorUserId' | 'actorRole'> &
+  Partial<Pick<AuditEventInput, 'actorUserId' | 'actorRole'>>;
+
+/**
+ * Writes an audit event for a request: who (from the session unless given), from where, which request.
+ * Pass the transaction of the change so that the event commits with it.
+ */
+export async function auditRequest(
+  ctx: AppContext,
+  request: FastifyRequest,
+  fields: EventFields,
+  executor?: Kysely<Database>,
+): Promise<void> {
+  const actor = request.actor;
+  await ctx.repos.audit.append(
+    {
+      occurredAt: ctx.now(),
+      requestId: request.id,
+      address: request.ip,
+      actorUserId: fields.actorUserId ?? (actor.kind === 'user' ? actor.userId : null),
+      actorRole: fields.actorRole ?? (actor.kind === 'user' ? (actor.roles[0] ?? null) : null),
+      schoolId: actor.kind === 'user' ? actor.schoolId : null,
+      ...fields,
+    },
+    executor,
+  );
+}

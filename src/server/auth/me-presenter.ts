@@ -1,0 +1,25 @@
+import type { MeResponse } from '../../contract/auth.js';
+import type { AppContext } from '../app-context.js';
+import { HttpError } from '../http/http-error.js';
+import type { RequestIdentity } from '../http/request-types.js';
+
+/** What the signed-in person may know about themselves and their session, picked field by field. */
+export async function presentMe(ctx: AppContext, identity: RequestIdentity): Promise<MeResponse> {
+  const { user, session } = identity;
+  const [board, memberships] = await Promise.all([ctx.repos.boards.findBoard(user.boardId), ctx.repos.users.memberships(user.id)]);
+  if (!board) throw new HttpError(401, 'unauthenticated');
+  const school = session.schoolId ? await ctx.repos.boards.findSchool(session.schoolId) : null;
+  const roles = memberships.filter((m) => m.schoolId === session.schoolId).map((m) => m.role);
+  const lastSeen = session.lastSeenAt.getTime();
+  return {
+    user: { id: user.id, name: user.name, email: user.email },
+    board: { id: board.id, name: board.name },
+    school: school ? { id: school.id, name: school.name } : null,
+    roles,
+    memberships: memberships.map((m) => ({ schoolId: m.schoolId, schoolName: m.schoolName, role: m.role })),
+    session: {
+      expiresAt: new Date(session.createdAt.getTime() + ctx.sessionLifetime.absoluteMs).toISOString(),
+      idleExpiresAt: new Date(lastSeen + ctx.sessionLifetime.idleMs).toISOString(),
+    },
+  };
+}

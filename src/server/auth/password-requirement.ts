@@ -1,0 +1,28 @@
+import { judgePassword } from '../../domain/auth/password-policy.js';
+import { HttpError, type MessageHint } from '../http/http-error.js';
+
+/** Refuses a password the policy does not accept, saying why and what to do instead. */
+export function requireAcceptablePassword(password: string, personalWords: readonly string[], field: string): void {
+  const verdict = judgePassword(password, personalWords);
+  if (verdict.acceptable) return;
+  const { problem } = verdict;
+  const hints: MessageHint[] = [];
+  switch (problem.kind) {
+    case 'too-short':
+      hints.push({ key: 'password-too-short', params: { min: problem.minLength } }, { key: 'password-hint' });
+      break;
+    case 'too-long':
+      hints.push({ key: 'password-too-long', params: { max: problem.maxLength } });
+      break;
+    case 'contains-personal-word':
+      hints.push({ key: 'password-personal-word', params: { word: problem.word } }, { key: 'password-hint' });
+      break;
+    case 'too-guessable':
+      hints.push({ key: 'password-too-guessable' });
+      if (problem.warning) hints.push({ passwordFeedback: problem.warning });
+      for (const suggestion of problem.suggestions) hints.push({ passwordFeedback: suggestion });
+      hints.push({ key: 'password-hint' });
+      break;
+  }
+  throw new HttpError(400, 'weak-password', {}, { hints, field });
+}
