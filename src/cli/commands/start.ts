@@ -3,14 +3,18 @@ import { startMeldpad } from '../../server/start.js';
 /** Serves Meldpad until SIGTERM or SIGINT, then closes connections and the database cleanly. */
 export async function startCommand(_args: string[], env: Record<string, string | undefined>): Promise<number> {
   const running = await startMeldpad(env);
-  console.log(`Meldpad draait op ${running.url} (${running.ctx.db.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`);
+  const lines = [`Meldpad draait op ${running.url} (${running.ctx.db.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`];
   if (running.setupLink) {
-    console.log('');
-    console.log('Meldpad is nog niet ingericht. Open deze eenmalige link om te beginnen:');
-    console.log(`  ${running.setupLink}`);
-    console.log('(Not set up yet. Open this one-time link to begin; it is valid for 24 hours.)');
-    console.log('');
+    lines.push(
+      '',
+      'Meldpad is nog niet ingericht. Open deze eenmalige link om te beginnen (24 uur geldig):',
+      `  ${running.setupLink}`,
+      '(Not set up yet. Open this one-time link to begin; it is valid for 24 hours.)',
+      '',
+    );
   }
+  // One write, so that whoever reads the output sees the link together with the address.
+  console.log(lines.join('\n'));
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {

@@ -9,7 +9,7 @@ import * as dutch from '@zxcvbn-ts/language-nl-be';
  */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
-export const PASSWORD_MIN_SCORE = 3;
+export const PASSWORD_MIN_SCORE = 4;
 
 export type PasswordProblem =
   | { kind: 'too-short'; minLength: number }

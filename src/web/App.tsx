@@ -1,0 +1,44 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ApiError } from './api/client.js';
+import { AppLayout } from './layout/AppLayout.js';
+import { AuthLayout } from './layout/AuthLayout.js';
+import { CodePage } from './pages/CodePage.js';
+import { EnrolPage } from './pages/EnrolPage.js';
+import { HomePage } from './pages/HomePage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { SetupPage } from './pages/SetupPage.js';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // Only a failure that may pass (no connection, a server error) is worth a second try.
+      retry: (failureCount, error) =>
+        failureCount < 2 && error instanceof ApiError && (error.status === 0 || error.status >= 500),
+    },
+    mutations: { retry: false },
+  },
+});
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<AuthLayout />}>
+            <Route path="/setup" element={<SetupPage />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/login/enrol" element={<EnrolPage />} />
+            <Route path="/login/code" element={<CodePage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          <Route element={<AppLayout />}>
+            <Route index element={<HomePage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

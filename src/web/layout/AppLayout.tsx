@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet } from 'react-router';
+import { isUnauthorized } from '../api/client.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { PageHeading } from '../components/PageHeading.js';
+import { useMe } from '../hooks/useMe.js';
+import { usePageTitle } from '../hooks/usePageTitle.js';
+import type { NoticeState } from '../routing/notices.js';
+import { AppHeader } from './AppHeader.js';
+import { AuthFrame } from './AuthLayout.js';
+import { SafetyBox } from './SafetyBox.js';
+
+/**
+ * The frame of every page for a signed-in person: header, menu and safety box beside the content.
+ * Without a (complete) session the person goes to the sign-in page.
+ */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+
+  if (me.isError && isUnauthorized(me.error)) {
+    // A session that ends while in use (idle or absolute timeout) is worth a word; a first visit is not.
+    const state: NoticeState = me.data === undefined ? {} : { notice: 'restart' };
+    return <Navigate to="/login" replace state={state} />;
+  }
+  if (me.data === undefined) {
+    return me.isError ? <LoadFailed error={me.error} onRetry={() => void me.refetch()} /> : <Loading />;
+  }
+
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader me={me.data} />
+      <div className="shell-body">
+        <div className="shell-side">
+          <nav aria-label={t('shell.navLabel')} className="main-nav">
+            <ul>
+              <li>
+                <NavLink to="/" end className="main-nav-link">
+                  {t('shell.navHome')}
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+          <SafetyBox />
+        </div>
+        <main id="main" tabIndex={-1} className="shell-main">
+          <Outlet context={me.data} />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <AuthFrame>
+      <p role="status" className="loading">
+        {t('app.loading')}
+      </p>
+    </AuthFrame>
+  );
+}
+
+function LoadFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  usePageTitle(t('errors.loadFailedTitle'));
+  return (
+    <AuthFrame>
+      <PageHeading>{t('errors.loadFailedTitle')}</PageHeading>
+      <ErrorAlert error={error} />
+      <button type="button" className="button button-primary" onClick={onRetry}>
+        {t('errors.retry')}
+      </button>
+    </AuthFrame>
+  );
+}
