@@ -1,0 +1,164 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { generate } from 'otplib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
+import { expectAccessible, launchChromium, watchForPageErrors } from '../support/browser.js';
+import { chromiumAvailable } from '../support/environment.js';
+import { TestClock } from '../support/test-app.js';
+
+const ADMIN = { name: 'Ruud Verbeek', email: 'ruud.verbeek@school.example', password: 'Zeilboot-Paraplu-Kwast-81' };
+
+describe.skipIf(!chromiumAvailable())('first run in the browser: setup, sign-out, sign-in with TOTP', () => {
+  let dataDir: string;
+  let meldpad: RunningMeldpad;
+  let browser: Browser;
+  const clock = new TestClock();
+  const logs: string[] = [];
+  let totpSecret = '';
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-e2e-'));
+    const logStream = new PassThrough();
+    logStream.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
+    meldpad = await startMeldpad({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' }, { logDestination: logStream, now: clock.now });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await meldpad?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The TOTP code on the server's clock, one time step after the last one used. */
+  async function nextCode(): Promise<string> {
+    clock.advance(30_000);
+    return generate({ secret: totpSecret, epoch: Math.floor(clock.now().getTime() / 1000) });
+  }
+
+  async function newPage(): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    return { page, errors: watchForPageErrors(page) };
+  }
+
+  it('a newcomer sets up the school with the printed link, enrols a second factor and reaches home (Dutch)', async () => {
+    expect(meldpad.setupLink).toMatch(/\/setup#token=/);
+    const { page, errors } = await newPage();
+
+    await page.goto(`${meldpad.url}/setup`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Inrichtingslink nodig');
+    await expectAccessible(page, 'setup without token');
+
+    await page.goto(meldpad.setupLink!);
+    await expect.poll(() => page.title()).toContain('Meldpad inrichten');
+    await expectAccessible(page, 'setup form');
+    await page.getByLabel('Naam van het bestuur of de stichting').fill('Stichting Fictief Onderwijs Maasstad');
+    await page.getByLabel('Naam van de eerste school').fill('OBS De Regenboog');
+    await page.getByLabel('Volledige naam').fill(ADMIN.name);
+    await page.getByLabel('E-mailadres').fill(ADMIN.email);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill('welkom12345678');
+    await page.getByLabel('Herhaal het wachtwoord').fill('welkom12345678');
+    await page.getByTestId('setup-submit').click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Kies een sterker wachtwoord');
+    await expectAccessible(page, 'setup form with a refused password');
+
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('Herhaal het wachtwoord').fill(ADMIN.password);
+    await page.getByTestId('setup-submit').click();
+    await page.waitForURL('**/login');
+    await expect.poll(() => page.getByText('Meldpad is ingericht').count()).toBe(1);
+    await expectAccessible(page, 'sign-in page');
+
+    await page.getByLabel('E-mailadres').fill(ADMIN.email);
+    await page.getByLabel('Wachtwoord').fill(ADMIN.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/login/enrol');
+    const secretText = page.getByTestId('totp-secret');
+    await expect.poll(() => secretText.textContent()).toMatch(/[A-Z2-7]{4}/);
+    totpSecret = (await secretText.textContent())!.replace(/\s/g, '');
+    await expect.poll(() => page.getByRole('img', { name: /QR/ }).count()).toBe(1);
+    await expectAccessible(page, 'enrolment page');
+
+    await page.getByLabel('Code uit de app').fill('000000');
+    await page.getByTestId('code-submit').click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Deze code klopt niet');
+    await page.getByLabel('Code uit de app').fill(await nextCode());
+    await page.getByTestId('code-submit').click();
+    const codes = page.getByTestId('recovery-codes');
+    await expect.poll(() => codes.locator('li').count()).toBe(10);
+    await expectAccessible(page, 'recovery codes');
+    await page.getByTestId('recovery-codes-saved').click();
+
+    await page.waitForURL(`${meldpad.url}/`);
+    await expect.poll(() => page.getByTestId('home-heading').textContent()).toBe('Welkom, Ruud');
+    expect(await page.getByTestId('current-user').textContent()).toContain(ADMIN.name);
+    expect(await page.getByTestId('current-school').textContent()).toContain('OBS De Regenboog');
+    expect(await page.getByText('Direct gevaar?').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'home page');
+    await page.screenshot({ path: path.join(dataDir, 'home-nl.png') });
+
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    await page.goto(`${meldpad.url}/`);
+    await page.waitForURL('**/login');
+
+    await page.getByLabel('E-mailadres').fill(ADMIN.email);
+    await page.getByLabel('Wachtwoord').fill(ADMIN.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/login/code');
+    await expectAccessible(page, 'code page');
+    await page.getByLabel('Code uit de app').fill(await nextCode());
+    await page.getByTestId('code-submit').click();
+    await page.waitForURL(`${meldpad.url}/`);
+    await expect.poll(() => page.getByTestId('home-heading').textContent()).toBe('Welkom, Ruud');
+    expect(errors).toEqual([]);
+  });
+
+  it('works the same in English, and signs in with a recovery code', async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${meldpad.url}/login`);
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expectAccessible(page, 'sign-in page in English');
+
+    await page.getByLabel('Email address').fill(ADMIN.email);
+    await page.getByLabel('Password').fill('Not-The-Right-Password-1');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('The e-mail address or the password is not correct.');
+
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/login/code');
+    await page.getByLabel('Code from the app').fill(await nextCode());
+    await page.getByTestId('code-submit').click();
+    await page.waitForURL(`${meldpad.url}/`);
+    await expect.poll(() => page.getByTestId('home-heading').textContent()).toBe('Welcome, Ruud');
+    expect(await page.getByText('Immediate danger?').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'home page in English');
+
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    await page.getByLabel('Email address').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/login/code');
+    await page.getByTestId('use-recovery-code').click();
+    await page.getByLabel('Recovery code').fill('AAAAA-BBBBB');
+    await page.getByTestId('code-submit').click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('This code is not correct');
+    expect(errors).toEqual([]);
+  });
+
+  it('kept names, passwords and codes out of the server log', () => {
+    const all = logs.join('');
+    expect(all.length).toBeGreaterThan(0);
+    expect(totpSecret).not.toBe('');
+    for (const secret of [ADMIN.password, ADMIN.email, 'Ruud', totpSecret, 'token=']) expect(all).not.toContain(secret);
+  });
+});
