@@ -1,20 +1,15 @@
-import { startMeldpad } from '../../server/start.js';
+import { startMeldpad, type RunningMeldpad } from '../../server/start.js';
 
 /** Serves Meldpad until SIGTERM or SIGINT, then closes connections and the database cleanly. */
 export async function startCommand(_args: string[], env: Record<string, string | undefined>): Promise<number> {
   const running = await startMeldpad(env);
-  const lines = [`Meldpad draait op ${running.url} (${running.ctx.db.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`];
-  if (running.setupLink) {
-    lines.push(
-      '',
-      'Meldpad is nog niet ingericht. Open deze eenmalige link om te beginnen (24 uur geldig):',
-      `  ${running.setupLink}`,
-      '(Not set up yet. Open this one-time link to begin; it is valid for 24 hours.)',
-      '',
-    );
-  }
-  // One write, so that whoever reads the output sees the link together with the address.
-  console.log(lines.join('\n'));
+  // Listen for the signals before saying we are up: whoever waits for that line may stop us at once.
+  const stopped = untilStopped(running);
+  console.log(announcement(running));
+  return stopped;
+}
+
+function untilStopped(running: RunningMeldpad): Promise<number> {
   return new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {
@@ -32,4 +27,18 @@ export async function startCommand(_args: string[], env: Record<string, string |
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+}
+
+function announcement(running: RunningMeldpad): string {
+  const lines = [`Meldpad draait op ${running.url} (${running.ctx.db.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`];
+  if (running.setupLink) {
+    lines.push(
+      '',
+      'Meldpad is nog niet ingericht. Open deze eenmalige link om te beginnen (24 uur geldig):',
+      `  ${running.setupLink}`,
+      '(Not set up yet. Open this one-time link to begin; it is valid for 24 hours.)',
+      '',
+    );
+  }
+  return lines.join('\n');
 }
