@@ -19,6 +19,7 @@ describe.skipIf(!chromiumAvailable())('first run in the browser: setup, sign-out
   const clock = new TestClock();
   const logs: string[] = [];
   let totpSecret = '';
+  let recoveryCodes: string[] = [];
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-e2e-'));
@@ -91,6 +92,7 @@ describe.skipIf(!chromiumAvailable())('first run in the browser: setup, sign-out
     await page.getByTestId('code-submit').click();
     const codes = page.getByTestId('recovery-codes');
     await expect.poll(() => codes.locator('li').count()).toBe(10);
+    recoveryCodes = (await codes.locator('li').allTextContents()).map((c) => c.trim());
     await expectAccessible(page, 'recovery codes');
     await page.getByTestId('recovery-codes-saved').click();
 
@@ -152,6 +154,15 @@ describe.skipIf(!chromiumAvailable())('first run in the browser: setup, sign-out
     await page.getByLabel('Recovery code').fill('AAAAA-BBBBB');
     await page.getByTestId('code-submit').click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('This code is not correct');
+    await expectAccessible(page, 'recovery code form with an error');
+    await page.getByLabel('Recovery code').fill(recoveryCodes[0]!);
+    await page.getByTestId('code-submit').click();
+    await expect.poll(() => page.getByText('You have 9 left').count()).toBe(1);
+    await expectAccessible(page, 'recovery code used');
+
+    await page.goto(`${meldpad.url}/bestaat-niet`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    await expectAccessible(page, 'page not found');
     expect(errors).toEqual([]);
   });
 
