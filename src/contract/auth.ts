@@ -49,7 +49,16 @@ export const meResponse = z.object({
   /** Roles at the school acted for (or `board`). */
   roles: z.array(z.enum(ROLES)),
   memberships: z.array(membership),
-  session: z.object({ expiresAt: z.string(), idleExpiresAt: z.string() }),
+  /** The access policy's answers for what the navigation offers, at the school acted for. */
+  abilities: z.object({
+    'staff.list': z.boolean(),
+    'groups.list': z.boolean(),
+    'groups.manage': z.boolean(),
+    'school.settings.read': z.boolean(),
+    'school.settings.update': z.boolean(),
+    'staff.invite': z.boolean(),
+  }),
+  session: z.object({ expiresAt: z.string(), idleExpiresAt: z.string(), elevatedUntil: z.string().nullable() }),
 });
 export type MeResponse = z.infer<typeof meResponse>;
 

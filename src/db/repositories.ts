@@ -1,35 +1,47 @@
 import type { Db } from './connection.js';
+import { AccountLinksRepository } from './repositories/account-links-repository.js';
 import { AuditRepository } from './repositories/audit-repository.js';
 import { BoardsRepository } from './repositories/boards-repository.js';
+import { GroupsRepository } from './repositories/groups-repository.js';
 import { InstanceSettingsRepository } from './repositories/instance-settings-repository.js';
 import { RecoveryCodesRepository } from './repositories/recovery-codes-repository.js';
+import { SchoolSettingsRepository } from './repositories/school-settings-repository.js';
 import { SessionsRepository } from './repositories/sessions-repository.js';
 import { SetupTokensRepository } from './repositories/setup-tokens-repository.js';
 import { SignInFailuresRepository } from './repositories/sign-in-failures-repository.js';
+import { StaffRepository } from './repositories/staff-repository.js';
 import { UsersRepository } from './repositories/users-repository.js';
 
 /** The repositories of one database, made once at start. */
 export interface Repositories {
+  accountLinks: AccountLinksRepository;
   audit: AuditRepository;
   boards: BoardsRepository;
+  groups: GroupsRepository;
   instanceSettings: InstanceSettingsRepository;
   recoveryCodes: RecoveryCodesRepository;
+  schoolSettings: SchoolSettingsRepository;
   sessions: SessionsRepository;
   setupTokens: SetupTokensRepository;
   signInFailures: SignInFailuresRepository;
+  staff: StaffRepository;
   users: UsersRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
   const k = db.kysely;
   return {
+    accountLinks: new AccountLinksRepository(k),
     audit: new AuditRepository(k),
     boards: new BoardsRepository(k),
+    groups: new GroupsRepository(k),
     instanceSettings: new InstanceSettingsRepository(k),
     recoveryCodes: new RecoveryCodesRepository(k),
+    schoolSettings: new SchoolSettingsRepository(k),
     sessions: new SessionsRepository(k),
     setupTokens: new SetupTokensRepository(k),
     signInFailures: new SignInFailuresRepository(k),
+    staff: new StaffRepository(k),
     users: new UsersRepository(k),
   };
 }

@@ -15,6 +15,47 @@ export interface SchoolTable {
   board_id: string;
   name: string;
   created_at: string;
+  brin: string | null;
+  region: string | null;
+  veilig_thuis_region: string | null;
+  veilig_thuis_phone: string | null;
+  risk_index_name: string | null;
+  wijkteam: string | null;
+  youth_protection: string | null;
+  smw_organisation: string | null;
+}
+
+export interface GroupTable {
+  id: string;
+  school_id: string;
+  name: string;
+  year_groups: string;
+  created_at: string;
+  archived_at: string | null;
+}
+
+export interface GroupTeacherTable {
+  group_id: string;
+  user_id: string;
+  school_id: string;
+  created_at: string;
+}
+
+export interface AccountLinkTable {
+  id: string;
+  kind: string;
+  token_hash: string;
+  board_id: string;
+  school_id: string;
+  user_id: string | null;
+  email: string;
+  name: string;
+  roles: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface UserTable {
@@ -62,6 +103,8 @@ export interface SessionTable {
   last_seen_at: string;
   /** Failed second-factor attempts in this session; too many end it. */
   failed_codes: number;
+  /** Until when a fresh TOTP code allows changing other people's access. */
+  elevated_until: string | null;
 }
 
 export interface SignInFailureTable {
@@ -110,4 +153,7 @@ export interface Database {
   setup_tokens: SetupTokenTable;
   instance_settings: InstanceSettingTable;
   audit_events: AuditEventTable;
+  groups: GroupTable;
+  group_teachers: GroupTeacherTable;
+  account_links: AccountLinkTable;
 }

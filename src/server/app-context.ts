@@ -3,6 +3,7 @@ import type { Repositories } from '../db/repositories.js';
 import type { SessionLifetimePolicy } from '../domain/auth/session-lifetime.js';
 import type { SignInThrottlePolicy } from '../domain/auth/sign-in-throttle.js';
 import type { Config } from './config/config.js';
+import type { Mailer } from './mail/mailer.js';
 import type { MasterKey } from './security/master-key.js';
 
 /** What every route module needs, made once at start and passed in (no global singletons). */
@@ -15,4 +16,6 @@ export interface AppContext {
   now: () => Date;
   sessionLifetime: SessionLifetimePolicy;
   signInThrottle: SignInThrottlePolicy;
+  /** Null when no SMTP server is configured. */
+  mailer: Mailer | null;
 }

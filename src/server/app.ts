@@ -3,9 +3,11 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAccountLinkRoutes } from './account-links/routes.js';
 import type { AppContext } from './app-context.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import { registerAuthRoutes } from './auth/routes.js';
+import { registerGroupRoutes } from './groups/routes.js';
 import { registerHealthRoutes } from './health/routes.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerOriginCheck } from './http/origin-check.js';
@@ -14,7 +16,9 @@ import { registerRouteAccess } from './http/route-access.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { loggerOptions } from './logging.js';
 import { registerOpenApi, registerOpenApiRoute } from './openapi.js';
+import { registerSchoolRoutes } from './school/routes.js';
 import { registerSetupRoutes } from './setup/routes.js';
+import { registerStaffRoutes } from './staff/routes.js';
 import { registerWebApp } from './web/web-app.js';
 
 export interface AppOptions {
@@ -49,11 +53,15 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   await registerOpenApi(app);
   registerOriginCheck(app, ctx.config);
   registerAuthentication(app, ctx);
-  registerRouteAccess(app);
+  registerRouteAccess(app, ctx.now);
 
   registerHealthRoutes(app, ctx);
   registerSetupRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
+  registerAccountLinkRoutes(app, ctx);
+  registerStaffRoutes(app, ctx);
+  registerGroupRoutes(app, ctx);
+  registerSchoolRoutes(app, ctx);
   registerOpenApiRoute(app);
   await registerWebApp(app, options.webRoot);
   return app;

@@ -10,6 +10,7 @@ import { DEFAULT_SIGN_IN_THROTTLE } from '../domain/auth/sign-in-throttle.js';
 import type { AppContext } from './app-context.js';
 import { buildApp } from './app.js';
 import { ConfigError, hostForUrl, loadConfig, type Config } from './config/config.js';
+import { createMailer } from './mail/mailer.js';
 import { loadMasterKey, type MasterKey } from './security/master-key.js';
 import { issueSetupLinkIfNeeded } from './setup/setup-token.js';
 
@@ -61,6 +62,7 @@ export function createContext(config: Config, db: Db, masterKey: MasterKey, now:
       absoluteMs: config.sessionAbsoluteHours * 60 * 60 * 1000,
     },
     signInThrottle: DEFAULT_SIGN_IN_THROTTLE,
+    mailer: createMailer(config.mail),
   };
 }
 

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import type { Role } from '../../domain/people/roles.js';
 import type { AppContext } from '../../server/app-context.js';
 import { newTotpSecret } from '../../server/auth/totp.js';
@@ -12,49 +14,136 @@ export interface DemoAccount {
   password: string;
   totpSecret: string;
   role: Role;
+  /** The school the account acts for first; null for the board. */
   school: string | null;
+  /** Every school where the account works (an SMW serves both). */
+  schools: string[];
+  /** For teachers: the groups they teach. */
+  groups?: string[];
 }
 
 // Every name here is invented.
 const BOARD = 'Stichting Fictief Onderwijs Maasstad';
-const SCHOOLS = ['OBS De Regenboog', 'Basisschool Het Kompas'] as const;
-const PEOPLE: { role: Role; name: string; local: string; school: (typeof SCHOOLS)[number] | null }[] = [
-  { role: 'teacher', name: 'Sanne de Wit', local: 'leerkracht', school: SCHOOLS[0] },
-  { role: 'ib', name: 'Yasmina El Amrani', local: 'ib', school: SCHOOLS[0] },
-  { role: 'smw', name: 'Kees Doğan', local: 'smw', school: SCHOOLS[0] },
-  { role: 'director', name: 'Marieke Jansen', local: 'directie', school: SCHOOLS[0] },
-  { role: 'administrator', name: 'Ruud Verbeek', local: 'beheer', school: SCHOOLS[0] },
-  { role: 'board', name: 'Anneloes Vermeulen', local: 'bestuur', school: null },
-];
 const MAIL_DOMAIN = 'demo.meldpad.example';
+
+interface DemoSchool {
+  name: string;
+  slug: string;
+  settings: { brin: string; region: string; veiligThuisRegion: string; riskIndexName: string; wijkteam: string; youthProtection: string; smwOrganisation: string };
+  groups: { name: string; yearGroups: number[] }[];
+  staff: { role: Role; name: string; local: string; groups?: string[] }[];
+}
+
+const REGION = {
+  region: 'Rotterdam-Rijnmond',
+  veiligThuisRegion: 'Veilig Thuis Rotterdam Rijnmond',
+  riskIndexName: 'SISA',
+  youthProtection: 'Jeugdbescherming Rotterdam Rijnmond (JBRR)',
+  smwOrganisation: 'Fictief Welzijn Maasstad',
+};
+
+const SCHOOLS: DemoSchool[] = [
+  {
+    name: 'OBS De Regenboog',
+    slug: 'regenboog',
+    settings: { brin: '99ZZ', wijkteam: 'Wijkteam Maasstad-Noord', ...REGION },
+    groups: [
+      { name: 'Groep 1/2 Otters', yearGroups: [1, 2] },
+      { name: 'Groep 3 Vossen', yearGroups: [3] },
+      { name: 'Groep 4 Egels', yearGroups: [4] },
+      { name: 'Groep 5/6 Bevers', yearGroups: [5, 6] },
+      { name: 'Groep 7 Herten', yearGroups: [7] },
+      { name: 'Groep 8 Dolfijnen', yearGroups: [8] },
+    ],
+    staff: [
+      { role: 'teacher', name: 'Sanne de Wit', local: 'leerkracht', groups: ['Groep 3 Vossen', 'Groep 4 Egels'] },
+      { role: 'teacher', name: 'Bilal Öztürk', local: 'leerkracht2', groups: ['Groep 7 Herten'] },
+      { role: 'ib', name: 'Yasmina El Amrani', local: 'ib' },
+      { role: 'director', name: 'Marieke Jansen', local: 'directie' },
+      { role: 'administrator', name: 'Ruud Verbeek', local: 'beheer' },
+    ],
+  },
+  {
+    name: 'Basisschool Het Kompas',
+    slug: 'kompas',
+    settings: { brin: '99YY', wijkteam: 'Wijkteam Maasstad-Zuid', ...REGION },
+    groups: [
+      { name: 'Groep 1/2 Zeesterren', yearGroups: [1, 2] },
+      { name: 'Groep 3/4 Meeuwen', yearGroups: [3, 4] },
+      { name: 'Groep 5 Reigers', yearGroups: [5] },
+      { name: 'Groep 6 Zwaluwen', yearGroups: [6] },
+      { name: 'Groep 7/8 Valken', yearGroups: [7, 8] },
+    ],
+    staff: [
+      { role: 'teacher', name: 'Łukasz Nowak', local: 'leerkracht', groups: ['Groep 5 Reigers'] },
+      { role: 'ib', name: 'Priya Ramdin', local: 'ib' },
+      { role: 'director', name: 'Henk Bos', local: 'directie' },
+      { role: 'administrator', name: 'Fleur van Dam', local: 'beheer' },
+    ],
+  },
+];
+
+const SHARED_SMW = { role: 'smw' as const, name: 'Kees Doğan', email: `smw@${MAIL_DOMAIN}` };
+const BOARD_MEMBER = { role: 'board' as const, name: 'Anneloes Vermeulen', email: `bestuur@${MAIL_DOMAIN}` };
 
 export class DatabaseNotEmptyError extends Error {}
 
 /**
- * Fills an empty database with a fictional board: two schools and one account per role, each
- * already enrolled in TOTP, so that a person or a test can sign in at once.
+ * Fills an empty database with a fictional board: two schools with groups, one account per role
+ * at each, an SMW who serves both schools and a board member — each already enrolled in TOTP, so
+ * that a person or a test can sign in at once.
  */
 export async function createDemoBoard(ctx: AppContext): Promise<DemoAccount[]> {
   if (await ctx.repos.boards.anyBoardExists()) throw new DatabaseNotEmptyError('the database is not empty; the demo needs an empty one');
   const now = ctx.now();
   const box = new SecretBox(ctx.masterKey, 'totp-secret');
   const boardId = randomUUID();
-  const schoolIds = new Map<string, string>(SCHOOLS.map((name) => [name, randomUUID()]));
   const accounts: DemoAccount[] = [];
+
+  async function addPerson(
+    tx: Kysely<Database>,
+    person: { name: string; email: string },
+    memberships: { schoolId: string | null; role: Role }[],
+  ): Promise<{ userId: string; password: string; totpSecret: string }> {
+    const password = generatedPassword();
+    const totpSecret = newTotpSecret();
+    const userId = await createAccount(ctx.repos, { boardId, email: person.email, name: person.name, password, memberships }, now, tx);
+    // Step 0: any real code is later, so the first sign-in with a current code is accepted.
+    await ctx.repos.users.confirmTotp(userId, box.seal(totpSecret), 0, now, tx);
+    return { userId, password, totpSecret };
+  }
+
   await ctx.db.kysely.transaction().execute(async (tx) => {
     await ctx.repos.boards.createBoard({ id: boardId, name: BOARD, at: now }, tx);
-    for (const [name, id] of schoolIds) await ctx.repos.boards.createSchool({ id, boardId, name, at: now }, tx);
     await ctx.repos.setupTokens.deleteAll(tx);
-    for (const person of PEOPLE) {
-      const password = generatedPassword();
-      const totpSecret = newTotpSecret();
-      const email = `${person.local}@${MAIL_DOMAIN}`;
-      const schoolId = person.school ? schoolIds.get(person.school)! : null;
-      const userId = await createAccount(ctx.repos, { boardId, email, name: person.name, password, memberships: [{ schoolId, role: person.role }] }, now, tx);
-      // Step 0: any real code is later, so the first sign-in with a current code is accepted.
-      await ctx.repos.users.confirmTotp(userId, box.seal(totpSecret), 0, now, tx);
-      accounts.push({ email, password, totpSecret, role: person.role, school: person.school });
+    const schoolIds: string[] = [];
+    for (const school of SCHOOLS) {
+      const schoolId = randomUUID();
+      schoolIds.push(schoolId);
+      const scope = { schoolId, userId: '' };
+      await ctx.repos.boards.createSchool({ id: schoolId, boardId, name: school.name, at: now }, tx);
+      await ctx.repos.schoolSettings.update(scope, { name: school.name, veiligThuisPhone: null, ...school.settings }, tx);
+      const groupIds = new Map<string, string>();
+      for (const group of school.groups) {
+        const id = randomUUID();
+        groupIds.set(group.name, id);
+        await ctx.repos.groups.create(scope, { id, name: group.name, yearGroups: group.yearGroups, at: now }, tx);
+      }
+      for (const member of school.staff) {
+        const email = `${member.local}.${school.slug}@${MAIL_DOMAIN}`;
+        const created = await addPerson(tx, { name: member.name, email }, [{ schoolId, role: member.role }]);
+        for (const groupName of member.groups ?? []) {
+          const groupId = groupIds.get(groupName)!;
+          const current = (await ctx.repos.groups.find(scope, groupId))?.teacherIds ?? [];
+          await ctx.repos.groups.setTeachers(scope, groupId, [...current, created.userId], now, tx);
+        }
+        accounts.push({ email, password: created.password, totpSecret: created.totpSecret, role: member.role, school: school.name, schools: [school.name], ...(member.groups ? { groups: member.groups } : {}) });
+      }
     }
+    const smw = await addPerson(tx, SHARED_SMW, schoolIds.map((schoolId) => ({ schoolId, role: 'smw' as const })));
+    accounts.push({ email: SHARED_SMW.email, password: smw.password, totpSecret: smw.totpSecret, role: 'smw', school: SCHOOLS[0]!.name, schools: SCHOOLS.map((s) => s.name) });
+    const board = await addPerson(tx, BOARD_MEMBER, [{ schoolId: null, role: 'board' }]);
+    accounts.push({ email: BOARD_MEMBER.email, password: board.password, totpSecret: board.totpSecret, role: 'board', school: null, schools: [] });
     await ctx.repos.audit.append({ occurredAt: now, action: 'cli.demo', outcome: 'success', boardId }, tx);
   });
   return accounts;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isSessionStage, type SessionStage } from '../../domain/auth/session-stage.js';
-import type { Database } from '../schema.js';
+import type { Database, SessionTable } from '../schema.js';
 
 export interface SessionRecord {
   id: string;
@@ -10,6 +10,21 @@ export interface SessionRecord {
   createdAt: Date;
   lastSeenAt: Date;
   failedCodes: number;
+  elevatedUntil: Date | null;
+}
+
+function toRecord(row: SessionTable): SessionRecord | null {
+  if (!isSessionStage(row.stage)) return null;
+  return {
+    id: row.id,
+    userId: row.user_id,
+    stage: row.stage,
+    schoolId: row.school_id,
+    createdAt: new Date(row.created_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    failedCodes: Number(row.failed_codes),
+    elevatedUntil: row.elevated_until ? new Date(row.elevated_until) : null,
+  };
 }
 
 /** Sessions, found by the hash of their token; the token itself is never stored. */
@@ -35,22 +50,14 @@ export class SessionsRepository {
         created_at: session.at.toISOString(),
         last_seen_at: session.at.toISOString(),
         failed_codes: 0,
+        elevated_until: null,
       })
       .execute();
   }
 
   async findByTokenHash(tokenHash: string): Promise<SessionRecord | null> {
     const row = await this.db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-    if (!row || !isSessionStage(row.stage)) return null;
-    return {
-      id: row.id,
-      userId: row.user_id,
-      stage: row.stage,
-      schoolId: row.school_id,
-      createdAt: new Date(row.created_at),
-      lastSeenAt: new Date(row.last_seen_at),
-      failedCodes: Number(row.failed_codes),
-    };
+    return row ? toRecord(row) : null;
   }
 
   async touch(id: string, at: Date): Promise<void> {
@@ -80,6 +87,21 @@ export class SessionsRepository {
       .execute();
     const row = await this.db.selectFrom('sessions').select('failed_codes').where('id', '=', id).executeTakeFirst();
     return Number(row?.failed_codes ?? 0);
+  }
+
+  async elevate(id: string, until: Date): Promise<void> {
+    await this.db.updateTable('sessions').set({ elevated_until: until.toISOString() }).where('id', '=', id).execute();
+  }
+
+  /** The person's live sessions, newest first (for the administrator's list). */
+  async listForUser(userId: string): Promise<SessionRecord[]> {
+    const rows = await this.db.selectFrom('sessions').selectAll().where('user_id', '=', userId).orderBy('last_seen_at', 'desc').execute();
+    return rows.flatMap((row) => toRecord(row) ?? []);
+  }
+
+  async deleteOfUser(id: string, userId: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('sessions').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
   }
 
   async setSchool(id: string, schoolId: string | null): Promise<void> {

@@ -137,7 +137,7 @@ export class UsersRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
-    await this.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+  async setPasswordHash(userId: string, passwordHash: string, executor: Kysely<Database> = this.db): Promise<void> {
+    await executor.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
   }
 }

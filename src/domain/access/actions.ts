@@ -1,8 +1,9 @@
 /**
- * Every operation of the API names the action it performs. The access policy answers for each
+ * Every operation of the product names the action it performs. The access policy answers for each
  * action whether an actor may perform it; an action it does not know is denied.
  */
 export const ACTIONS = [
+  // Public and sign-in
   'health.read',
   'openapi.read',
   'setup.status',
@@ -13,6 +14,33 @@ export const ACTIONS = [
   'auth.totp.verify',
   'auth.me',
   'auth.school.switch',
+  'auth.elevate',
+  'account-link.inspect',
+  'account-link.complete',
+  // The school and its staff (administration)
+  'school.settings.read',
+  'school.settings.update',
+  'staff.list',
+  'staff.invite',
+  'staff.invitation.revoke',
+  'staff.roles.update',
+  'staff.deactivate',
+  'staff.reactivate',
+  'staff.password.reset',
+  'staff.second-factor.reset',
+  'staff.sessions.list',
+  'staff.sessions.revoke',
+  'groups.list',
+  'groups.manage',
+  // Pupils and cases (rules here; routes arrive with their issues)
+  'pupil.find',
+  'pupil.read',
+  'case.start',
+  'case.list',
+  'case.read',
+  'case.write',
+  'case.break-glass',
+  'statistics.board',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

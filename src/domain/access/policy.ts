@@ -1,71 +1,75 @@
-import type { SessionStage } from '../auth/session-stage.js';
-import type { Role } from '../people/roles.js';
 import type { Action } from './actions.js';
+import type { Actor } from './actor.js';
+import { deny, type Decision } from './decision.js';
+import type { Resource } from './resources.js';
+import { boardStatistics, breakGlass, listCases, readCase, readPupil, startCase, writeCase } from './rules/case-rules.js';
+import { anyone, atStage, signedIn, switchToOwnSchool, type Rule } from './rules/sign-in-rules.js';
+import { administrator, administratorOrDirector, changesAccess, staffOfSchool } from './rules/staff-rules.js';
 
-/** Who is asking: nobody, or a person at some stage of sign-in acting for a school. */
-export type Actor =
-  | { kind: 'anonymous' }
-  | {
-      kind: 'user';
-      userId: string;
-      stage: SessionStage;
-      /** The school the person acts for now, or null for a board-only member. */
-      schoolId: string | null;
-      /** Their roles at that school (or `board` for the board). */
-      roles: readonly Role[];
-      /** Every school they belong to. */
-      schoolIds: readonly string[];
-    };
+export type { Actor } from './actor.js';
+export type { Decision } from './decision.js';
+export type { Resource } from './resources.js';
 
-export type Resource = { kind: 'none' } | { kind: 'school'; schoolId: string };
-
-export type Decision =
-  | { allowed: true }
-  | { allowed: false; reason: 'unauthenticated' | 'wrong-stage' | 'forbidden' };
-
-const ALLOW: Decision = { allowed: true };
-
-type Rule = (actor: Actor, resource: Resource) => Decision;
-
-const anyone: Rule = () => ALLOW;
-
-const stage =
-  (...stages: SessionStage[]): Rule =>
-  (actor) => {
-    if (actor.kind !== 'user') return { allowed: false, reason: 'unauthenticated' };
-    return stages.includes(actor.stage) ? ALLOW : { allowed: false, reason: 'wrong-stage' };
-  };
-
-const signedIn = stage('full');
-
-const memberOfTargetSchool: Rule = (actor, resource) => {
-  const base = signedIn(actor, resource);
-  if (!base.allowed || actor.kind !== 'user') return base;
-  if (resource.kind !== 'school') return { allowed: false, reason: 'forbidden' };
-  return actor.schoolIds.includes(resource.schoolId) ? ALLOW : { allowed: false, reason: 'forbidden' };
-};
-
-/** One rule per action; an action without a rule is denied (see `decide`). */
+/** One rule per action. The table is the policy: read it to know who may do what. */
 const RULES: Record<Action, Rule> = {
   'health.read': anyone,
   'openapi.read': anyone,
   'setup.status': anyone,
   'setup.complete': anyone,
   'auth.login': anyone,
-  // Signing out must work in any stage, and is harmless without a session.
+  // Signing out must work at any stage, and is harmless without a session.
   'auth.logout': anyone,
-  'auth.totp.enrol': stage('enrol'),
-  'auth.totp.verify': stage('enrol', 'second-factor'),
+  'auth.totp.enrol': atStage('enrol'),
+  'auth.totp.verify': atStage('enrol', 'second-factor'),
   'auth.me': signedIn,
-  'auth.school.switch': memberOfTargetSchool,
+  'auth.school.switch': switchToOwnSchool,
+  'auth.elevate': signedIn,
+  // The token in the link is the credential for these three.
+  'account-link.inspect': anyone,
+  'account-link.complete': anyone,
+
+  'school.settings.read': staffOfSchool,
+  'school.settings.update': administratorOrDirector,
+  'staff.list': administratorOrDirector,
+  'staff.invite': changesAccess(administrator),
+  'staff.invitation.revoke': administrator,
+  'staff.roles.update': changesAccess(administrator),
+  'staff.deactivate': changesAccess(administrator),
+  'staff.reactivate': changesAccess(administrator),
+  'staff.password.reset': changesAccess(administrator),
+  'staff.second-factor.reset': changesAccess(administrator),
+  'staff.sessions.list': administrator,
+  'staff.sessions.revoke': changesAccess(administrator),
+  'groups.list': staffOfSchool,
+  'groups.manage': administrator,
+
+  'pupil.find': staffOfSchool,
+  'pupil.read': readPupil,
+  'case.start': startCase,
+  'case.list': listCases,
+  'case.read': readCase,
+  'case.write': writeCase,
+  'case.break-glass': breakGlass,
+  'statistics.board': boardStatistics,
 };
 
 /**
- * Whether `actor` may perform `action` on `resource`. Deny by default: an unknown action,
+ * Whether `actor` may perform `action` on `resource` at `now`. Deny by default: an unknown action,
  * or a rule that does not say yes, is a no.
  */
-export function decide(actor: Actor, action: Action, resource: Resource = { kind: 'none' }): Decision {
+export function decide(actor: Actor, action: Action, resource: Resource, now: Date): Decision {
   const rule = Object.hasOwn(RULES, action) ? RULES[action] : undefined;
-  if (!rule) return { allowed: false, reason: 'forbidden' };
-  return rule(actor, resource);
+  if (!rule) return deny('forbidden');
+  return rule(actor, resource, now);
+}
+
+/** The policy's answers for several actions on one resource, sent with a response so the UI hides what the server would refuse. */
+export function abilities<A extends Action>(actor: Actor, actions: readonly A[], resource: Resource, now: Date): Record<A, boolean> {
+  const result = {} as Record<A, boolean>;
+  for (const action of actions) {
+    const decision = decide(actor, action, resource, now);
+    // An action that needs a fresh code is still one the person can do.
+    result[action] = decision.allowed || decision.reason === 'elevation-required';
+  }
+  return result;
 }

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AuditEventInput } from '../../db/repositories/audit-repository.js';
 import type { Database } from '../../db/schema.js';
+import { currentRoles } from '../../domain/access/actor.js';
 import type { AppContext } from '../app-context.js';
 
 type EventFields = Omit<AuditEventInput, 'occurredAt' | 'requestId' | 'address' | 'actorUserId' | 'actorRole'> &
@@ -24,7 +25,7 @@ export async function auditRequest(
       requestId: request.id,
       address: request.ip,
       actorUserId: fields.actorUserId ?? (actor.kind === 'user' ? actor.userId : null),
-      actorRole: fields.actorRole ?? (actor.kind === 'user' ? (actor.roles[0] ?? null) : null),
+      actorRole: fields.actorRole ?? (actor.kind === 'user' ? (currentRoles(actor)[0] ?? null) : null),
       schoolId: actor.kind === 'user' ? actor.schoolId : null,
       ...fields,
     },

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/access/policy.js';
 import { sessionLiveness } from '../../domain/auth/session-lifetime.js';
+import type { SessionRecord } from '../../db/repositories/sessions-repository.js';
+import type { UserRecord } from '../../db/repositories/users-repository.js';
 import type { AppContext } from '../app-context.js';
 import { negotiateLanguage } from '../i18n/translate.js';
 import { hashToken, readSessionToken } from './session-token.js';
@@ -44,17 +46,24 @@ async function identify(request: FastifyRequest, ctx: AppContext): Promise<void>
     await ctx.repos.sessions.touch(session.id, now);
     session.lastSeenAt = now;
   }
-  const memberships = session.stage === 'full' ? await ctx.repos.users.memberships(user.id) : [];
-  const roles = memberships
-    .filter((m) => (session.schoolId === null ? m.schoolId === null : m.schoolId === session.schoolId))
-    .map((m) => m.role);
   request.identity = { session, user };
-  request.actor = {
+  request.actor = await actorFor(ctx, session, user);
+}
+
+/** The actor the access policy judges: the person, their memberships and groups, at the school they act for. */
+export async function actorFor(ctx: AppContext, session: SessionRecord, user: UserRecord): Promise<Actor> {
+  const full = session.stage === 'full';
+  const [memberships, groupIds] = full
+    ? await Promise.all([ctx.repos.users.memberships(user.id), session.schoolId ? ctx.repos.groups.groupIdsOfTeacher(user.id, session.schoolId) : []])
+    : [[], []];
+  return {
     kind: 'user',
     userId: user.id,
+    boardId: user.boardId,
     stage: session.stage,
     schoolId: session.schoolId,
-    roles,
-    schoolIds: [...new Set(memberships.flatMap((m) => (m.schoolId ? [m.schoolId] : [])))],
+    memberships: memberships.map((m) => ({ schoolId: m.schoolId, role: m.role })),
+    groupIds,
+    elevatedUntil: session.elevatedUntil,
   };
 }

@@ -1,11 +1,15 @@
 import type { MeResponse } from '../../contract/auth.js';
+import { abilities, type Resource } from '../../domain/access/policy.js';
 import type { AppContext } from '../app-context.js';
+import { actorFor } from './authenticate.js';
 import { HttpError } from '../http/http-error.js';
 import type { RequestIdentity } from '../http/request-types.js';
 
 /** What the signed-in person may know about themselves and their session, picked field by field. */
 export async function presentMe(ctx: AppContext, identity: RequestIdentity): Promise<MeResponse> {
   const { user, session } = identity;
+  const actor = await actorFor(ctx, session, user);
+  const here: Resource = session.schoolId ? { kind: 'school', schoolId: session.schoolId } : { kind: 'none' };
   const [board, memberships] = await Promise.all([ctx.repos.boards.findBoard(user.boardId), ctx.repos.users.memberships(user.id)]);
   if (!board) throw new HttpError(401, 'unauthenticated');
   const school = session.schoolId ? await ctx.repos.boards.findSchool(session.schoolId) : null;
@@ -17,7 +21,9 @@ export async function presentMe(ctx: AppContext, identity: RequestIdentity): Pro
     school: school ? { id: school.id, name: school.name } : null,
     roles,
     memberships: memberships.map((m) => ({ schoolId: m.schoolId, schoolName: m.schoolName, role: m.role })),
+    abilities: abilities(actor, ['staff.list', 'groups.list', 'groups.manage', 'school.settings.read', 'school.settings.update', 'staff.invite'] as const, here, ctx.now()),
     session: {
+      elevatedUntil: session.elevatedUntil && session.elevatedUntil > ctx.now() ? session.elevatedUntil.toISOString() : null,
       expiresAt: new Date(session.createdAt.getTime() + ctx.sessionLifetime.absoluteMs).toISOString(),
       idleExpiresAt: new Date(lastSeen + ctx.sessionLifetime.idleMs).toISOString(),
     },

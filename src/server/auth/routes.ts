@@ -10,11 +10,13 @@ import {
   totpRequest,
   totpResponse,
 } from '../../contract/auth.js';
+import { elevateRequest, elevateResponse } from '../../contract/administration.js';
 import { errorBody } from '../../contract/errors.js';
 import type { AppContext } from '../app-context.js';
 import { auditRequest } from '../audit/request-audit.js';
 import { unauthenticated } from '../http/http-error.js';
 import type { RequestIdentity } from '../http/request-types.js';
+import { elevateSession } from './elevation.js';
 import { presentMe } from './me-presenter.js';
 import { startTotpEnrolment, verifySecondFactor } from './second-factor.js';
 import { signInWithPassword } from './sign-in.js';
@@ -86,6 +88,17 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     config: { action: 'auth.me' },
     schema: { tags: ['auth'], summary: 'The signed-in person, their school and roles', response: { 200: meResponse, ...errors } },
     handler: (request) => presentMe(ctx, identityOf(request)),
+  });
+
+  api.post('/api/auth/elevate', {
+    config: { action: 'auth.elevate' },
+    schema: {
+      tags: ['auth'],
+      summary: 'Confirm a sensitive action with a fresh TOTP code: the session may change access for a few minutes',
+      body: elevateRequest,
+      response: { 200: elevateResponse, ...errors },
+    },
+    handler: (request) => elevateSession(ctx, request, identityOf(request), request.body.code),
   });
 
   api.post('/api/auth/school', {

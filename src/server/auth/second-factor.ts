@@ -7,6 +7,7 @@ import {
   RECOVERY_CODE_LENGTH,
   recoveryCodeFromBytes,
 } from '../../domain/auth/recovery-code.js';
+import type { UserRecord } from '../../db/repositories/users-repository.js';
 import type { AppContext } from '../app-context.js';
 import { auditRequest } from '../audit/request-audit.js';
 import { HttpError } from '../http/http-error.js';
@@ -74,9 +75,7 @@ export async function verifySecondFactor(
   if (!user.totpSecret) throw new HttpError(409, 'enrolment-not-started');
   let recoveryCodesLeft: number | undefined;
   if (looksLikeTotpCode(code)) {
-    const step = await verifyTotp(totpBox(ctx).open(user.totpSecret), code, now, user.totpLastStep);
-    // claimTotpStep refuses a code already used, also by a request racing this one.
-    if (step === null || !(await ctx.repos.users.claimTotpStep(user.id, step))) return failCode(ctx, request, reply, identity);
+    if (!(await acceptFreshTotp(ctx, user, code))) return failCode(ctx, request, reply, identity);
   } else {
     const canonical = normaliseRecoveryCode(code);
     if (!canonical || !(await ctx.repos.recoveryCodes.use(user.id, recoveryCodeHash(ctx, user.id, canonical), now))) {
@@ -104,6 +103,16 @@ export async function verifySecondFactor(
   });
   setSessionCookie(reply, ctx.config, token);
   return recoveryCodesLeft === undefined ? {} : { recoveryCodesLeft };
+}
+
+/**
+ * Whether `code` is the person's current TOTP code and was not used before. Claiming the step
+ * refuses a code already used, also by a request racing this one.
+ */
+export async function acceptFreshTotp(ctx: AppContext, user: UserRecord, code: string): Promise<boolean> {
+  if (!user.totpSecret || !looksLikeTotpCode(code)) return false;
+  const step = await verifyTotp(totpBox(ctx).open(user.totpSecret), code.replace(/\s/g, ''), ctx.now(), user.totpLastStep);
+  return step !== null && (await ctx.repos.users.claimTotpStep(user.id, step));
 }
 
 async function failCode(ctx: AppContext, request: FastifyRequest, _reply: FastifyReply, identity: RequestIdentity): Promise<never> {

@@ -27,6 +27,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Outgoing mail (invitations, reminders); without it, links are shown to the administrator. */
+  mail: { url: string; from: string } | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -55,6 +57,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const sessionIdleMinutes = read(env, 'SESSION_IDLE_MINUTES', z.coerce.number().int().min(1).max(24 * 60), '30');
   const sessionAbsoluteHours = read(env, 'SESSION_ABSOLUTE_HOURS', z.coerce.number().int().min(1).max(72), '12');
   const trustProxy = read(env, 'TRUST_PROXY', z.enum(['true', 'false', '1', '0']), 'false');
+  const mail = parseMail(env);
   return {
     host,
     port,
@@ -66,6 +69,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     sessionIdleMinutes,
     sessionAbsoluteHours,
     trustProxy: trustProxy === 'true' || trustProxy === '1',
+    mail,
   };
 }
 
@@ -96,6 +100,21 @@ export function parseDatabaseUrl(raw: string, dataDir: string, cwd: string): Dat
     return { kind: 'sqlite', file: path.resolve(cwd, file) };
   }
   throw new ConfigError('DATABASE_URL', `unsupported scheme "${scheme}" (use a file path for SQLite, or postgres://)`);
+}
+
+function parseMail(env: Env): Config['mail'] {
+  const url = env['SMTP_URL']?.trim();
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('SMTP_URL', 'not a URL; use smtp://user:password@host:587 or smtps://…');
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw new ConfigError('SMTP_URL', `unsupported scheme "${parsed.protocol.replace(':', '')}" (use smtp:// or smtps://)`);
+  const from = env['MAIL_FROM']?.trim();
+  if (!from) throw new ConfigError('MAIL_FROM', 'required with SMTP_URL, e.g. "Meldpad <meldpad@school.example>"');
+  return { url, from };
 }
 
 function parsePublicUrl(raw: string): URL {

@@ -19,7 +19,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The action this route performs; the access policy decides on it before the handler runs. */
     action?: Action;
-    /** The resource the action is on, taken from the validated request. */
-    resource?: (request: FastifyRequest) => Resource;
+    /**
+     * The resource the action is on, loaded from the validated request within the actor's school;
+     * null when there is no such thing (answered 404, as a forbidden one is).
+     */
+    resource?: (request: FastifyRequest) => Resource | null | Promise<Resource | null>;
   }
 }

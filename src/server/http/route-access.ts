@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Action } from '../../domain/access/actions.js';
-import { decide } from '../../domain/access/policy.js';
-import { notFound, unauthenticated } from './http-error.js';
+import { decide, type Resource } from '../../domain/access/policy.js';
+import { HttpError, notFound, unauthenticated } from './http-error.js';
 
 /** An API route and the action it declared: the list the access tests walk. */
 export interface DeclaredRoute {
@@ -20,7 +20,7 @@ declare module 'fastify' {
  * Every API route declares its action; this asks the access policy before the handler runs.
  * A route without an action does not start: nothing is reachable by forgetting to declare it.
  */
-export function registerRouteAccess(app: FastifyInstance): void {
+export function registerRouteAccess(app: FastifyInstance, now: () => Date): void {
   const declared: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declared);
   app.addHook('onRoute', (route) => {
@@ -31,15 +31,32 @@ export function registerRouteAccess(app: FastifyInstance): void {
   });
 
   // Authentication is settled before the body is parsed (onRequest); the decision on a resource
-  // needs the validated request, so it is taken just before the handler.
+  // needs the validated request (and may load the resource), so it is taken just before the handler.
   app.addHook('preHandler', async (request) => {
     const action = request.routeOptions.config.action;
     if (!action) return;
-    const resource = request.routeOptions.config.resource?.(request) ?? { kind: 'none' as const };
-    const decision = decide(request.actor, action, resource);
+    const load = request.routeOptions.config.resource;
+    let resource: Resource = { kind: 'none' };
+    // Loading a resource needs a signed-in person; without one the answer is 401 either way.
+    if (load && request.actor.kind === 'user' && request.actor.stage === 'full') {
+      const loaded = await load(request);
+      if (!loaded) throw notFound();
+      resource = loaded;
+    }
+    const decision = decide(request.actor, action, resource, now());
     if (decision.allowed) return;
-    if (decision.reason === 'unauthenticated' || decision.reason === 'wrong-stage') throw unauthenticated();
-    throw notFound();
+    switch (decision.reason) {
+      case 'unauthenticated':
+      case 'wrong-stage':
+        throw unauthenticated();
+      case 'elevation-required':
+        throw new HttpError(403, 'elevation-required');
+      case 'break-glass-available':
+        throw new HttpError(403, 'break-glass-available');
+      case 'forbidden':
+        // A thing one may not see looks exactly like a thing that does not exist.
+        throw notFound();
+    }
   });
 }
 

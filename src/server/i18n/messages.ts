@@ -27,6 +27,14 @@ export const nl = {
   'too-many-codes': 'Te veel onjuiste codes. Meld u opnieuw aan met uw wachtwoord.',
   'enrolment-not-started': 'Start eerst het instellen van de tweestapsverificatie.',
   'recovery-code-during-enrolment': 'Tijdens het instellen werkt alleen een code uit de app.',
+  'elevation-required': 'Bevestig dit met een nieuwe code uit uw authenticator-app.',
+  'break-glass-available': 'U staat niet op deze casus. In een noodgeval kunt u hem openen met een reden en een nieuwe code uit uw app; de casushouder ziet dat.',
+  'invalid-link': 'Deze link is ongeldig, al gebruikt of verlopen. Vraag de functioneel beheerder om een nieuwe.',
+  'email-taken': 'Er bestaat al een account met dit e-mailadres.',
+  'already-invited': 'Deze persoon heeft al een openstaande uitnodiging voor deze school.',
+  'no-roles': 'Kies minstens één rol.',
+  'unknown-teacher': 'Alleen leerkrachten van deze school kunnen aan een groep worden gekoppeld.',
+  'group-name-taken': 'Er is al een groep met deze naam.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -56,4 +64,12 @@ export const en: Record<MessageKey, string> = {
   'too-many-codes': 'Too many wrong codes. Please sign in again with your password.',
   'enrolment-not-started': 'Start setting up two-step verification first.',
   'recovery-code-during-enrolment': 'While setting up, only a code from the app works.',
+  'elevation-required': 'Confirm this with a new code from your authenticator app.',
+  'break-glass-available': 'You are not on this case. In an emergency you can open it by giving a reason and a new code from your app; the casushouder will see that.',
+  'invalid-link': 'This link is invalid, already used or expired. Ask the functional administrator for a new one.',
+  'email-taken': 'An account with this e-mail address already exists.',
+  'already-invited': 'This person already has an open invitation for this school.',
+  'no-roles': 'Choose at least one role.',
+  'unknown-teacher': 'Only teachers of this school can be linked to a group.',
+  'group-name-taken': 'A group with this name already exists.',
 };

@@ -1,0 +1,21 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../app-context.js';
+import { auditRequest } from '../audit/request-audit.js';
+import { HttpError } from '../http/http-error.js';
+import type { RequestIdentity } from '../http/request-types.js';
+import { acceptFreshTotp } from './second-factor.js';
+
+/** How long a fresh TOTP code lets a person change others' access, export or break the glass. */
+export const ELEVATION_MS = 5 * 60 * 1000;
+
+/** A fresh TOTP code elevates the session for a few minutes. */
+export async function elevateSession(ctx: AppContext, request: FastifyRequest, identity: RequestIdentity, code: string): Promise<{ elevatedUntil: string }> {
+  if (!(await acceptFreshTotp(ctx, identity.user, code))) {
+    await auditRequest(ctx, request, { action: 'auth.elevate', outcome: 'failure', subjectId: identity.user.id });
+    throw new HttpError(401, 'invalid-code');
+  }
+  const until = new Date(ctx.now().getTime() + ELEVATION_MS);
+  await ctx.repos.sessions.elevate(identity.session.id, until);
+  await auditRequest(ctx, request, { action: 'auth.elevate', outcome: 'success', subjectId: identity.user.id });
+  return { elevatedUntil: until.toISOString() };
+}

@@ -1,0 +1,24 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Config } from '../config/config.js';
+
+/** One message. Mail never names a pupil or holds case content: only who it is for and a link. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** The configured SMTP server, or null when none is set (links are then shown to the administrator). */
+export function createMailer(config: Config['mail']): Mailer | null {
+  if (!config) return null;
+  const transport: Transporter = nodemailer.createTransport(config.url);
+  return {
+    async send(message) {
+      await transport.sendMail({ from: config.from, to: message.to, subject: message.subject, text: message.text });
+    },
+  };
+}
