@@ -132,7 +132,7 @@ export const schoolSettings = z.object({
   veiligThuisPhone: z
     .string()
     .trim()
-    .regex(/^$|^[0-9+][0-9 \-]{5,19}$/, 'een telefoonnummer, bijvoorbeeld 0800-2000')
+    .regex(/^$|^[0-9+][0-9 -]{5,19}$/, 'een telefoonnummer, bijvoorbeeld 0800-2000')
     .transform((v) => (v === '' ? null : v))
     .nullable(),
   riskIndexName: optionalText(100),

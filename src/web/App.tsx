@@ -1,14 +1,21 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from './api/client.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { AuthLayout } from './layout/AuthLayout.js';
+import { AccountLinkPage } from './pages/AccountLinkPage.js';
 import { CodePage } from './pages/CodePage.js';
 import { EnrolPage } from './pages/EnrolPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { SetupPage } from './pages/SetupPage.js';
+
+// The administration pages are for a few people: their code loads when one of them opens it.
+const StaffPage = lazy(() => import('./pages/admin/StaffPage.js'));
+const GroupsPage = lazy(() => import('./pages/admin/GroupsPage.js'));
+const SchoolSettingsPage = lazy(() => import('./pages/admin/SchoolSettingsPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -32,10 +39,15 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route path="/login/enrol" element={<EnrolPage />} />
             <Route path="/login/code" element={<CodePage />} />
+            <Route path="/uitnodiging" element={<AccountLinkPage kind="invitation" />} />
+            <Route path="/wachtwoord-instellen" element={<AccountLinkPage kind="password-reset" />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />
+            <Route path="/beheer/medewerkers" element={<StaffPage />} />
+            <Route path="/beheer/groepen" element={<GroupsPage />} />
+            <Route path="/school" element={<SchoolSettingsPage />} />
           </Route>
         </Routes>
       </BrowserRouter>

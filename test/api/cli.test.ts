@@ -66,8 +66,12 @@ describe.each(ENGINES)('meldpad command line (%s)', (engine) => {
     expect(demo.stderr).toBe('');
     expect(demo.status).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o600);
-    const accounts = JSON.parse(readFileSync(out, 'utf8')) as { email: string; password: string; totpSecret: string; role: string; school: string | null }[];
-    expect(accounts.map((a) => a.role).sort()).toEqual(['administrator', 'board', 'director', 'ib', 'smw', 'teacher']);
+    const accounts = JSON.parse(readFileSync(out, 'utf8')) as { email: string; password: string; totpSecret: string; role: string; school: string | null; schools: string[] }[];
+    expect([...new Set(accounts.map((a) => a.role))].sort()).toEqual(['administrator', 'board', 'director', 'ib', 'smw', 'teacher']);
+    for (const school of ['OBS De Regenboog', 'Basisschool Het Kompas']) {
+      expect(accounts.filter((a) => a.schools.includes(school)).map((a) => a.role).sort()).toEqual(['administrator', 'director', 'ib', 'smw', 'teacher', ...(school === 'OBS De Regenboog' ? ['teacher'] : [])].sort());
+    }
+    expect(accounts.find((a) => a.role === 'smw')!.schools).toHaveLength(2);
     expect(runMeldpad(['demo', '--out', out], env).status).toBe(2);
 
     const server = await startMeldpadProcess({ ...env, PORT: String(freePort()) });

@@ -87,6 +87,10 @@ export class Session {
   post(url: string, body: unknown = {}, headers?: Record<string, string>) {
     return this.request('POST', url, body, headers);
   }
+
+  put(url: string, body: unknown, headers?: Record<string, string>) {
+    return this.request('PUT', url, body, headers);
+  }
 }
 
 export const ADMIN = { name: 'Fenna Testbeheer', email: 'fenna@school.example', password: 'Zeilboot-Paraplu-Kwast-81' };

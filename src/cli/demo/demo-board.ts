@@ -129,19 +129,24 @@ export async function createDemoBoard(ctx: AppContext): Promise<DemoAccount[]> {
         groupIds.set(group.name, id);
         await ctx.repos.groups.create(scope, { id, name: group.name, yearGroups: group.yearGroups, at: now }, tx);
       }
+      const teachersOfGroup = new Map<string, string[]>();
       for (const member of school.staff) {
         const email = `${member.local}.${school.slug}@${MAIL_DOMAIN}`;
         const created = await addPerson(tx, { name: member.name, email }, [{ schoolId, role: member.role }]);
         for (const groupName of member.groups ?? []) {
           const groupId = groupIds.get(groupName)!;
-          const current = (await ctx.repos.groups.find(scope, groupId))?.teacherIds ?? [];
-          await ctx.repos.groups.setTeachers(scope, groupId, [...current, created.userId], now, tx);
+          // Everything inside the transaction goes through `tx`: SQLite has one connection.
+          const teachers = [...(teachersOfGroup.get(groupId) ?? []), created.userId];
+          teachersOfGroup.set(groupId, teachers);
+          await ctx.repos.groups.setTeachers(scope, groupId, teachers, now, tx);
         }
         accounts.push({ email, password: created.password, totpSecret: created.totpSecret, role: member.role, school: school.name, schools: [school.name], ...(member.groups ? { groups: member.groups } : {}) });
       }
     }
     const smw = await addPerson(tx, SHARED_SMW, schoolIds.map((schoolId) => ({ schoolId, role: 'smw' as const })));
-    accounts.push({ email: SHARED_SMW.email, password: smw.password, totpSecret: smw.totpSecret, role: 'smw', school: SCHOOLS[0]!.name, schools: SCHOOLS.map((s) => s.name) });
+    // The school acted for first is the first by name, as at every sign-in.
+    const smwSchools = SCHOOLS.map((s) => s.name).sort((a, b) => a.localeCompare(b));
+    accounts.push({ email: SHARED_SMW.email, password: smw.password, totpSecret: smw.totpSecret, role: 'smw', school: smwSchools[0]!, schools: smwSchools });
     const board = await addPerson(tx, BOARD_MEMBER, [{ schoolId: null, role: 'board' }]);
     accounts.push({ email: BOARD_MEMBER.email, password: board.password, totpSecret: board.totpSecret, role: 'board', school: null, schools: [] });
     await ctx.repos.audit.append({ occurredAt: now, action: 'cli.demo', outcome: 'success', boardId }, tx);

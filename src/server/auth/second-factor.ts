@@ -17,7 +17,7 @@ import { newSessionToken, setSessionCookie } from './session-token.js';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.js';
 
 /** Wrong codes a session may send before it ends and the password is asked again. */
-const MAX_FAILED_CODES = 5;
+export const MAX_FAILED_CODES = 5;
 
 function totpBox(ctx: AppContext): SecretBox {
   return new SecretBox(ctx.masterKey, 'totp-secret');

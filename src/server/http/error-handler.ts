@@ -7,11 +7,18 @@ import { HttpError, type MessageHint } from './http-error.js';
 
 const zodLocales = { nl: z.locales.nl(), en: z.locales.en() } as const;
 
+/**
+ * The validation message in the reader's language. A message the schema wrote itself (a person's
+ * explanation, such as the BRIN format) wins over zod's generic one.
+ */
 function issueMessage(language: Language, issue: { keyword: string; params: Record<string, unknown>; message?: string }): string {
-  const localeError = zodLocales[language].localeError;
-  const rebuilt = { code: issue.keyword, ...issue.params } as unknown as Parameters<typeof localeError>[0];
-  const text = localeError(rebuilt);
-  return (typeof text === 'string' ? text : text?.message) ?? issue.message ?? '';
+  const rebuilt = { code: issue.keyword, ...issue.params } as unknown as Parameters<typeof zodLocales.en.localeError>[0];
+  const generic = (locale: keyof typeof zodLocales) => {
+    const text = zodLocales[locale].localeError(rebuilt);
+    return typeof text === 'string' ? text : text?.message;
+  };
+  if (issue.message && issue.message !== generic('en')) return issue.message;
+  return generic(language) ?? issue.message ?? '';
 }
 
 function hintText(language: Language, hint: MessageHint): string | null {

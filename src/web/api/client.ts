@@ -22,11 +22,16 @@ export function isUnauthorized(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
 }
 
-type Method = 'GET' | 'POST';
+/** The server's answer to a change of someone's access in a session without a fresh code. */
+export function isElevationRequired(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403 && error.code === 'elevation-required';
+}
+
+type Method = 'GET' | 'POST' | 'PUT';
 
 /**
  * The one way the web app talks to the server: same origin, JSON in and out, the chosen language in
- * Accept-Language. A POST always carries a JSON body (`{}` when there is nothing to say).
+ * Accept-Language. A POST or PUT always carries a JSON body (`{}` when there is nothing to say).
  */
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {

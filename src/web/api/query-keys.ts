@@ -3,4 +3,9 @@ export const queryKeys = {
   me: ['me'],
   setupStatus: ['setup-status'],
   totpEnrol: ['totp-enrol'],
+  staff: ['staff'],
+  staffSessions: (userId: string) => ['staff', userId, 'sessions'] as const,
+  groups: ['groups'],
+  schoolSettings: ['school-settings'],
+  accountLink: (token: string) => ['account-link', token] as const,
 } as const;

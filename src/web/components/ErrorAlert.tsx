@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
+import { ElevationCancelledError } from '../dialogs/elevation-cancelled.js';
 
 export type AlertContent = { message: string; hints?: readonly string[] };
 
@@ -9,7 +10,8 @@ export type AlertContent = { message: string; hints?: readonly string[] };
  */
 export function ErrorAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  if (error === null || error === undefined) return null;
+  // Closing the fresh-code dialog changed nothing; there is nothing to report.
+  if (error === null || error === undefined || error instanceof ElevationCancelledError) return null;
   const content = toContent(error, t('errors.unexpected'));
   return (
     <div role="alert" className="alert alert-error">

@@ -1,8 +1,13 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet } from 'react-router';
+import type { MeResponse } from '../../contract/auth.js';
 import { isUnauthorized } from '../api/client.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { PageLoading } from '../components/NotAllowed.js';
 import { PageHeading } from '../components/PageHeading.js';
+import { ConfirmProvider } from '../dialogs/ConfirmProvider.js';
+import { ElevationProvider } from '../dialogs/ElevationProvider.js';
 import { useMe } from '../hooks/useMe.js';
 import { usePageTitle } from '../hooks/usePageTitle.js';
 import type { NoticeState } from '../routing/notices.js';
@@ -28,29 +33,53 @@ export function AppLayout() {
   }
 
   return (
-    <div className="shell">
-      <a href="#main" className="skip-link">
-        {t('app.skipToContent')}
-      </a>
-      <AppHeader me={me.data} />
-      <div className="shell-body">
-        <div className="shell-side">
-          <nav aria-label={t('shell.navLabel')} className="main-nav">
-            <ul>
-              <li>
-                <NavLink to="/" end className="main-nav-link">
-                  {t('shell.navHome')}
-                </NavLink>
-              </li>
-            </ul>
-          </nav>
-          <SafetyBox />
+    <ConfirmProvider>
+      <ElevationProvider>
+        <div className="shell">
+          <a href="#main" className="skip-link">
+            {t('app.skipToContent')}
+          </a>
+          <AppHeader me={me.data} />
+          <div className="shell-body">
+            <div className="shell-side">
+              <MainNav me={me.data} />
+              <SafetyBox canReadSchoolSettings={me.data.abilities['school.settings.read']} />
+            </div>
+            <main id="main" tabIndex={-1} className="shell-main">
+              <Suspense fallback={<PageLoading />}>
+                <Outlet context={me.data} />
+              </Suspense>
+            </main>
+          </div>
         </div>
-        <main id="main" tabIndex={-1} className="shell-main">
-          <Outlet context={me.data} />
-        </main>
-      </div>
-    </div>
+      </ElevationProvider>
+    </ConfirmProvider>
+  );
+}
+
+/** The menu: what the access policy says this person may open at this school, nothing more. */
+function MainNav({ me }: { me: MeResponse }) {
+  const { t } = useTranslation();
+  const items = [
+    { to: '/', label: t('shell.navHome'), show: true, end: true },
+    { to: '/beheer/medewerkers', label: t('shell.navStaff'), show: me.abilities['staff.list'], end: false },
+    { to: '/beheer/groepen', label: t('shell.navGroups'), show: me.abilities['groups.list'], end: false },
+    { to: '/school', label: t('shell.navSchool'), show: me.abilities['school.settings.read'], end: false },
+  ];
+  return (
+    <nav aria-label={t('shell.navLabel')} className="main-nav">
+      <ul>
+        {items
+          .filter((item) => item.show)
+          .map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.end} className="main-nav-link">
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -27,8 +27,9 @@ export function SchoolSwitcher({ me }: { me: MeResponse }) {
     mutationFn: (schoolId: string) => switchSchool({ schoolId }),
     onSuccess: async (next) => {
       queryClient.setQueryData(queryKeys.me, next);
-      // Whatever was loaded for the previous school must not linger.
-      await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me[0] });
+      // Whatever was loaded for the previous school must not linger, not even while the new school's
+      // data loads: reset (not merely invalidate) so no page shows the other school's staff or number.
+      await queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me[0] });
       await navigate('/');
     },
   });

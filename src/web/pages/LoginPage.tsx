@@ -10,7 +10,7 @@ import { Notice } from '../components/Notice.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { TextField } from '../components/TextField.js';
 import { usePageTitle } from '../hooks/usePageTitle.js';
-import { noticeOf } from '../routing/notices.js';
+import { emailOf, noticeOf } from '../routing/notices.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -21,7 +21,7 @@ export function LoginPage() {
   const notice = noticeOf(location.state);
   const setupStatus = useQuery({ queryKey: queryKeys.setupStatus, queryFn: getSetupStatus });
 
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(() => emailOf(location.state));
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ email: boolean; password: boolean } | null>(null);
 
@@ -56,6 +56,8 @@ export function LoginPage() {
       {notice === 'setup-done' && <Notice tone="success">{t('setup.done')}</Notice>}
       {notice === 'signed-out' && <Notice tone="success">{t('login.signedOut')}</Notice>}
       {notice === 'restart' && <Notice tone="info">{t('login.restart')}</Notice>}
+      {notice === 'account-created' && <Notice tone="success">{t('login.accountCreated')}</Notice>}
+      {notice === 'password-set' && <Notice tone="success">{t('login.passwordSet')}</Notice>}
       {notSetUp ? (
         <Notice tone="info">{t('login.notSetUp')}</Notice>
       ) : (

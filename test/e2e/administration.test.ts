@@ -1,0 +1,384 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generate } from 'otplib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoBoard, type DemoAccount } from '../../src/cli/demo/demo-board.js';
+import { loadConfig } from '../../src/server/config/config.js';
+import { createContext, openDataStore, startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
+import { expectAccessible, launchChromium, watchForPageErrors } from '../support/browser.js';
+import { chromiumAvailable } from '../support/environment.js';
+import { TestClock } from '../support/test-app.js';
+
+const SCHOOL = 'OBS De Regenboog';
+const NOOR = { name: 'Noor Visser', email: 'noor.visser@school.example', password: 'Vlinder-Kapstok-Tegel-47' };
+const GROUP = 'Groep 5/6 Bevers';
+const REGIONAL_PHONE = '010-1234567';
+
+/** Where to save screenshots of each state, when asked (SCREENSHOT_DIR=…); otherwise none are taken. */
+const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR']?.trim() || null;
+
+describe.skipIf(!chromiumAvailable())('administration in the browser: staff, groups, school details and account links', () => {
+  let dataDir: string;
+  let meldpad: RunningMeldpad;
+  let browser: Browser;
+  let accounts: DemoAccount[] = [];
+  const clock = new TestClock();
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[][] = [];
+
+  // Shared between the steps, in the order a school would live them.
+  let admin: Page;
+  let invitationLink = '';
+  let noor: Page;
+  let noorSecret = '';
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-e2e-admin-'));
+    // As `meldpad demo` does: the fictional board in the same data folder, then the server on it.
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    const { db, masterKey } = await openDataStore(config);
+    try {
+      accounts = await createDemoBoard(createContext(config, db, masterKey, clock.now));
+    } finally {
+      await db.close();
+    }
+    meldpad = await startMeldpad({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { now: clock.now });
+    browser = await launchChromium();
+    if (SCREENSHOT_DIR) mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await meldpad?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function account(role: DemoAccount['role']): DemoAccount {
+    const found = accounts.find((a) => a.role === role && a.schools.includes(SCHOOL));
+    if (!found) throw new Error(`the demo has no ${role} at ${SCHOOL}`);
+    return found;
+  }
+
+  /** The TOTP code on the server's clock, one time step after the last one used (a code works once per step). */
+  function nextCode(secret: string): Promise<string> {
+    clock.advance(30_000);
+    return generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
+  }
+
+  /** A fresh browser (own cookies), as a different person on a different computer. */
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    pageErrors.push(watchForPageErrors(page));
+    return page;
+  }
+
+  async function shot(page: Page, name: string): Promise<void> {
+    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  }
+
+  async function heading(page: Page): Promise<string | null> {
+    return page.getByRole('heading', { level: 1 }).textContent();
+  }
+
+  async function signIn(page: Page, email: string, password: string, secret: string): Promise<void> {
+    await page.goto(`${meldpad.url}/login`);
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill(password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/login/code');
+    await page.getByLabel('Code uit de app').fill(await nextCode(secret));
+    await page.getByTestId('code-submit').click();
+    await page.waitForURL(`${meldpad.url}/`);
+    await expect.poll(() => page.getByTestId('home-heading').count()).toBe(1);
+  }
+
+  async function openFromMenu(page: Page, label: string): Promise<void> {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: label, exact: true }).click();
+    await expect.poll(() => heading(page)).toBe(label);
+  }
+
+  function menuLinks(page: Page): Promise<string[]> {
+    return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents();
+  }
+
+  /** Answers the fresh-code dialog, which must be open. */
+  async function confirmWithCode(page: Page, secret: string): Promise<void> {
+    const input = page.getByTestId('elevate-code');
+    await expect.poll(() => input.isVisible()).toBe(true);
+    await input.fill(await nextCode(secret));
+    await page.getByTestId('elevate-submit').click();
+    await expect.poll(() => page.getByTestId('elevate-dialog').isVisible()).toBe(false);
+  }
+
+  it('a. the administrator invites a new teacher and confirms with a fresh code; the link appears', async () => {
+    const beheer = account('administrator');
+    admin = await newPage();
+    await signIn(admin, beheer.email, beheer.password, beheer.totpSecret);
+    expect(await menuLinks(admin)).toEqual(['Start', 'Medewerkers', 'Groepen', 'Schoolgegevens']);
+
+    await openFromMenu(admin, 'Medewerkers');
+    const table = admin.getByTestId('staff-table');
+    await expect.poll(() => table.locator('tr[data-name="Sanne de Wit"]').count()).toBe(1);
+    // The administrator's own row offers nothing that changes access.
+    const ownRow = admin.locator('tr[data-testid="staff-row"][data-name="Ruud Verbeek"]');
+    expect(await ownRow.getByTestId('person-manage').count()).toBe(0);
+    expect(await ownRow.textContent()).toContain('Uw eigen account');
+    expect(await table.textContent()).toContain("Intern begeleider (IB'er)");
+    await expectAccessible(admin, 'staff page');
+    await shot(admin, 'staff');
+
+    await admin.getByTestId('invite-open').click();
+    await admin.getByLabel('Volledige naam').fill(NOOR.name);
+    await admin.getByLabel('E-mailadres').fill(NOOR.email);
+    await admin.getByRole('checkbox', { name: 'Leerkracht', exact: true }).check();
+    await expectAccessible(admin, 'invitation form');
+    await shot(admin, 'staff-invite-form');
+    await admin.getByTestId('invite-submit').click();
+
+    // Inviting changes access: the server asks for a fresh code, the dialog asks the person.
+    const dialog = admin.getByTestId('elevate-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByRole('heading').textContent()).toBe('Bevestig met een code uit uw app');
+    await expect.poll(() => admin.getByTestId('elevate-code').evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
+    await expectAccessible(admin, 'fresh-code dialog');
+    await shot(admin, 'elevation-dialog');
+    await admin.getByTestId('elevate-code').fill('000000');
+    await admin.getByTestId('elevate-submit').click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('Deze code klopt niet');
+    await expectAccessible(admin, 'fresh-code dialog with a wrong code');
+    await confirmWithCode(admin, beheer.totpSecret);
+
+    // No mail server: the link to pass on, the original request retried without another click.
+    const link = admin.getByTestId('invitation-link');
+    await expect.poll(() => link.count()).toBe(1);
+    invitationLink = await link.inputValue();
+    expect(invitationLink).toMatch(new RegExp(`^${meldpad.url}/uitnodiging#token=`));
+    expect(await admin.getByText('Geef deze link persoonlijk aan Noor').count()).toBe(1);
+    await expect.poll(() => admin.getByTestId('invitations-table').getByText(NOOR.email).count()).toBe(1);
+    await expectAccessible(admin, 'invitation link to pass on');
+    await shot(admin, 'staff-invitation-link');
+  });
+
+  it('c. the new teacher opens the link, chooses a password, enrols and sees only what a teacher may', async () => {
+    noor = await newPage();
+    await noor.goto(invitationLink);
+    await expect.poll(() => heading(noor)).toBe(`Welkom bij Meldpad, ${NOOR.name}`);
+    expect(await noor.getByText(`voor ${SCHOOL}, als leerkracht`).count()).toBe(1);
+    expect(await noor.getByLabel('E-mailadres').inputValue()).toBe(NOOR.email);
+    await expectAccessible(noor, 'invitation page');
+    await shot(noor, 'invitation-page');
+
+    await noor.getByLabel('Kies een wachtwoord').fill('welkom12345678');
+    await noor.getByLabel('Herhaal het wachtwoord').fill('welkom12345678');
+    await noor.getByTestId('account-link-submit').click();
+    const alert = noor.getByRole('alert').first();
+    await expect.poll(() => alert.textContent()).toContain('Kies een sterker wachtwoord');
+    expect(await alert.locator('li').count()).toBeGreaterThan(0);
+    await expectAccessible(noor, 'invitation page with a refused password');
+    await shot(noor, 'invitation-weak-password');
+
+    await noor.getByLabel('Kies een wachtwoord').fill(NOOR.password);
+    await noor.getByLabel('Herhaal het wachtwoord').fill(NOOR.password);
+    await noor.getByTestId('account-link-submit').click();
+    await noor.waitForURL('**/login');
+    await expect.poll(() => noor.getByText('Uw account is aangemaakt.').count()).toBe(1);
+    expect(await noor.getByLabel('E-mailadres').inputValue()).toBe(NOOR.email);
+    await expectAccessible(noor, 'sign-in page after accepting the invitation');
+
+    await noor.getByLabel('Wachtwoord').fill(NOOR.password);
+    await noor.getByTestId('login-submit').click();
+    await noor.waitForURL('**/login/enrol');
+    const secretText = noor.getByTestId('totp-secret');
+    await expect.poll(() => secretText.textContent()).toMatch(/[A-Z2-7]{4}/);
+    noorSecret = (await secretText.textContent())!.replace(/\s/g, '');
+    await noor.getByLabel('Code uit de app').fill(await nextCode(noorSecret));
+    await noor.getByTestId('code-submit').click();
+    await expect.poll(() => noor.getByTestId('recovery-codes').locator('li').count()).toBe(10);
+    await noor.getByTestId('recovery-codes-saved').click();
+    await noor.waitForURL(`${meldpad.url}/`);
+    await expect.poll(() => noor.getByTestId('home-heading').textContent()).toBe('Welkom, Noor');
+
+    // The menu follows the access policy's abilities: no staff administration for a teacher.
+    expect(await menuLinks(noor)).toEqual(['Start', 'Groepen', 'Schoolgegevens']);
+
+    await openFromMenu(noor, 'Groepen');
+    await expect.poll(() => noor.getByTestId('groups-table').getByText(GROUP).count()).toBe(1);
+    expect(await noor.getByTestId('group-add-open').count()).toBe(0);
+    expect(await noor.getByTestId('group-edit').count()).toBe(0);
+    await expectAccessible(noor, 'groups page, read-only');
+    await shot(noor, 'groups-read-only');
+
+    await openFromMenu(noor, 'Schoolgegevens');
+    await expect.poll(() => noor.getByTestId('school-facts').count()).toBe(1);
+    expect(await noor.getByTestId('school-save').count()).toBe(0);
+    expect(await noor.getByRole('textbox').count()).toBe(0);
+    expect(await noor.getByTestId('school-facts').textContent()).toContain(SCHOOL);
+    await expectAccessible(noor, 'school details, read-only');
+
+    await noor.goto(`${meldpad.url}/beheer/medewerkers`);
+    await expect.poll(() => noor.getByText('Deze pagina hoort niet bij uw rol op deze school.').count()).toBe(1);
+    await expectAccessible(noor, 'staff page without access');
+
+    // The link worked once.
+    const again = await newPage();
+    await again.goto(invitationLink);
+    await expect.poll(() => heading(again)).toBe('Deze link werkt niet');
+    expect(await again.getByRole('alert').textContent()).toContain('Deze link is ongeldig, al gebruikt of verlopen');
+    expect(await again.getByRole('link', { name: 'Naar aanmelden' }).count()).toBe(1);
+    await expectAccessible(again, 'used invitation link');
+    await shot(again, 'invitation-used');
+  });
+
+  it('b. the administrator makes the new teacher the teacher of a group', async () => {
+    await openFromMenu(admin, 'Groepen');
+    const row = admin.locator(`tr[data-testid="group-row"][data-name="${GROUP}"]`);
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('groep 5/6');
+    await expectAccessible(admin, 'groups page for the administrator');
+    await shot(admin, 'groups');
+
+    await row.getByTestId('group-edit').click();
+    const teacher = admin.getByRole('checkbox', { name: NOOR.name, exact: true });
+    await expect.poll(() => teacher.count()).toBe(1);
+    await expectAccessible(admin, 'editing a group');
+    await shot(admin, 'groups-edit');
+    await teacher.check();
+    await admin.getByTestId('group-save').click();
+    await expect.poll(() => admin.getByRole('status').filter({ hasText: `${GROUP} is opgeslagen.` }).count()).toBe(1);
+    await expect.poll(() => row.textContent()).toContain(NOOR.name);
+
+    await admin.getByTestId('group-add-open').click();
+    await admin.getByLabel('Naam van de groep').fill('Groep 3 Vossen');
+    await admin.getByRole('checkbox', { name: 'groep 3', exact: true }).check();
+    await admin.getByTestId('group-save').click();
+    await expect.poll(() => admin.getByRole('alert').first().textContent()).toContain('Er is al een groep met deze naam.');
+    await expectAccessible(admin, 'new group with a name that is taken');
+
+    await openFromMenu(admin, 'Medewerkers');
+    const noorRow = admin.locator(`tr[data-testid="staff-row"][data-name="${NOOR.name}"]`);
+    await expect.poll(() => noorRow.textContent()).toContain(GROUP);
+    expect((await noorRow.textContent())?.replace(/\u00ad/g, '')).toContain('Tweestapsverificatie: ja');
+  });
+
+  it('d. the administrator deactivates the teacher: her session ends and she can no longer sign in', async () => {
+    // Well past the five minutes of the first confirmation: the dialog must ask again.
+    clock.advance(6 * 60_000);
+    const beheer = account('administrator');
+    const noorRow = admin.locator(`tr[data-testid="staff-row"][data-name="${NOOR.name}"]`);
+    await noorRow.getByTestId('person-manage').click();
+    const panel = admin.getByTestId('person-panel');
+    await expect.poll(() => panel.count()).toBe(1);
+    await expectAccessible(admin, 'person panel');
+    await shot(admin, 'staff-person-panel');
+
+    await panel.getByTestId('sessions-show').click();
+    await expect.poll(() => panel.getByTestId('sessions-table').locator('tbody tr').count()).toBe(1);
+    await expectAccessible(admin, 'person panel with sessions');
+    await shot(admin, 'staff-sessions');
+
+    await panel.getByTestId('deactivate').click();
+    const confirmDialog = admin.getByTestId('confirm-dialog');
+    await expect.poll(() => confirmDialog.isVisible()).toBe(true);
+    expect(await confirmDialog.textContent()).toContain('Alle sessies van deze persoon eindigen direct.');
+    await expectAccessible(admin, 'confirmation dialog');
+    await shot(admin, 'confirm-deactivate');
+    await admin.getByTestId('confirm-yes').click();
+    await confirmWithCode(admin, beheer.totpSecret);
+
+    await expect.poll(() => admin.getByText(`${NOOR.name} is gedeactiveerd.`).count()).toBe(1);
+    await expect.poll(() => noorRow.textContent()).toContain('Gedeactiveerd');
+    expect(await panel.getByTestId('reactivate').count()).toBe(1);
+    await expectAccessible(admin, 'person panel after deactivation');
+
+    await noor.reload();
+    await noor.waitForURL('**/login');
+    await noor.getByLabel('E-mailadres').fill(NOOR.email);
+    await noor.getByLabel('Wachtwoord').fill(NOOR.password);
+    await noor.getByTestId('login-submit').click();
+    await expect.poll(() => noor.getByRole('alert').first().textContent()).toContain('Het e-mailadres of het wachtwoord klopt niet.');
+
+    // A password link for a colleague: passed on by hand, like the invitation.
+    const sanneRow = admin.locator('tr[data-testid="staff-row"][data-name="Sanne de Wit"]');
+    await sanneRow.getByTestId('person-manage').click();
+    await admin.getByTestId('password-reset').click();
+    await admin.getByTestId('confirm-yes').click();
+    const passwordLink = admin.getByTestId('password-link');
+    await expect.poll(() => passwordLink.count()).toBe(1);
+    expect(await passwordLink.inputValue()).toMatch(new RegExp(`^${meldpad.url}/wachtwoord-instellen#token=`));
+    await expectAccessible(admin, 'password link to pass on');
+    await shot(admin, 'staff-password-link');
+
+    const sanne = await newPage();
+    await sanne.goto(await passwordLink.inputValue());
+    await expect.poll(() => heading(sanne)).toBe('Nieuw wachtwoord instellen');
+    await expectAccessible(sanne, 'password page');
+    await shot(sanne, 'password-page');
+  });
+
+  it('e. the director sets the regional Veilig Thuis number; the safety box and a teacher see it', async () => {
+    const directie = account('director');
+    const director = await newPage();
+    await signIn(director, directie.email, directie.password, directie.totpSecret);
+    expect(await director.getByTestId('safety-box').textContent()).toContain('0800-2000');
+    await openFromMenu(director, 'Schoolgegevens');
+    const phone = director.getByLabel('Telefoonnummer Veilig Thuis');
+    await expect.poll(() => phone.count()).toBe(1);
+    expect(await director.getByLabel('BRIN-nummer').inputValue()).toBe('99ZZ');
+    await expectAccessible(director, 'school details form');
+    await shot(director, 'school-form');
+
+    await director.getByLabel('BRIN-nummer').fill('ABC');
+    await director.getByTestId('school-save').click();
+    await expect.poll(() => director.getByRole('alert').first().textContent()).toMatch(/brin/i);
+    expect(await director.getByLabel('BRIN-nummer').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(director, 'school details form with an error');
+
+    await director.getByLabel('BRIN-nummer').fill('99ZZ');
+    await phone.fill(REGIONAL_PHONE);
+    await director.getByTestId('school-save').click();
+    await expect.poll(() => director.getByText('De schoolgegevens zijn opgeslagen.').count()).toBe(1);
+    await expect.poll(() => director.getByTestId('safety-box').textContent()).toContain(REGIONAL_PHONE);
+    expect(await director.getByTestId('safety-veilig-thuis').getAttribute('href')).toBe('tel:0101234567');
+    await expectAccessible(director, 'school details saved');
+    await shot(director, 'school-saved');
+
+    const leerkracht = account('teacher');
+    const teacher = await newPage();
+    await signIn(teacher, leerkracht.email, leerkracht.password, leerkracht.totpSecret);
+    await expect.poll(() => teacher.getByTestId('safety-box').textContent()).toContain(REGIONAL_PHONE);
+    await openFromMenu(teacher, 'Schoolgegevens');
+    await expect.poll(() => teacher.getByTestId('school-veilig-thuis-phone').textContent()).toBe(REGIONAL_PHONE);
+    expect(await teacher.getByTestId('school-save').count()).toBe(0);
+    await expectAccessible(teacher, 'school details read-only with the regional number');
+    await shot(teacher, 'school-read-only');
+
+    // The school social worker serves both schools and starts at the first by name, Het Kompas.
+    // After switching, every page shows the other school's data, the safety box included.
+    const smw = account('smw');
+    const worker = await newPage();
+    await signIn(worker, smw.email, smw.password, smw.totpSecret);
+    expect(await worker.getByTestId('current-school').textContent()).toBe('Basisschool Het Kompas');
+    await openFromMenu(worker, 'Groepen');
+    await expect.poll(() => worker.getByTestId('groups-table').getByText('Groep 5 Reigers').count()).toBe(1);
+    expect(await worker.getByTestId('safety-box').textContent()).toContain('0800-2000');
+    expect(await worker.getByTestId('safety-box').textContent()).not.toContain(REGIONAL_PHONE);
+
+    await worker.getByLabel('School', { exact: true }).selectOption({ label: SCHOOL });
+    await worker.waitForURL(`${meldpad.url}/`);
+    await expect.poll(() => worker.getByTestId('current-school').textContent()).toBe(SCHOOL);
+    await expect.poll(() => worker.getByTestId('safety-box').textContent()).toContain(REGIONAL_PHONE);
+    await openFromMenu(worker, 'Groepen');
+    await expect.poll(() => worker.getByTestId('groups-table').getByText(GROUP).count()).toBe(1);
+    expect(await worker.getByTestId('groups-table').getByText('Groep 5 Reigers').count()).toBe(0);
+    await expectAccessible(worker, 'groups after switching school');
+  });
+
+  it('had no script errors and no server errors on any page', () => {
+    expect(pageErrors.flat()).toEqual([]);
+  });
+});
