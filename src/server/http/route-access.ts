@@ -8,6 +8,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   action: Action;
+  /** Whether the route names a resource for the policy (otherwise it decides on the action alone). */
+  loadsResource: boolean;
 }
 
 declare module 'fastify' {
@@ -27,7 +29,7 @@ export function registerRouteAccess(app: FastifyInstance, now: () => Date): void
     if (!route.url.startsWith('/api/')) return;
     const action = route.config?.action;
     if (!action) throw new Error(`route ${route.method} ${route.url} declares no action`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') declared.push({ method, url: route.url, action });
+    for (const method of [route.method].flat()) if (method !== 'HEAD') declared.push({ method, url: route.url, action, loadsResource: Boolean(route.config?.resource) });
   });
 
   // Authentication is settled before the body is parsed (onRequest); the decision on a resource

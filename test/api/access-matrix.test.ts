@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoAccount } from '../../src/cli/demo/demo-board.js';
+import type { Action } from '../../src/domain/access/actions.js';
+import { decide, type Resource } from '../../src/domain/access/policy.js';
+import { actorFor } from '../../src/server/auth/authenticate.js';
+import { hashToken } from '../../src/server/auth/session-token.js';
+import { issueAccountLink } from '../../src/server/account-links/issue-link.js';
+import type { DeclaredRoute } from '../../src/server/http/route-access.js';
+import { ENGINES } from '../support/databases.js';
+import { account, createDemoApp, REGENBOOG, signInAs, userIdOf, type DemoApp } from '../support/demo-app.js';
+import { Session } from '../support/test-app.js';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface Prepared {
+  path: string;
+  body?: unknown;
+}
+
+/**
+ * How to call each operation so that it would succeed for whoever may perform it. Every operation
+ * in the OpenAPI document needs one: a new route without a fixture fails this suite.
+ */
+type Fixture = (f: FixtureContext) => Promise<Prepared>;
+
+interface FixtureContext {
+  t: DemoApp;
+  schoolId: string;
+  colleagueId: string;
+  /** A fresh value, so that repeated calls do not collide. */
+  unique: string;
+}
+
+const FIXTURES: Record<string, Fixture> = {
+  'GET /healthz': async () => ({ path: '/healthz' }),
+  'GET /readyz': async () => ({ path: '/readyz' }),
+  'GET /api/openapi.json': async () => ({ path: '/api/openapi.json' }),
+  'GET /api/setup/status': async () => ({ path: '/api/setup/status' }),
+  'POST /api/setup': async () => ({
+    path: '/api/setup',
+    body: { token: 'not-a-token', boardName: 'Stichting X', schoolName: 'School X', admin: { name: 'A. Beheer', email: 'a@x.example', password: 'Zeilboot-Paraplu-Kwast-81' } },
+  }),
+  'POST /api/auth/login': async () => ({ path: '/api/auth/login', body: { email: 'niemand@x.example', password: 'Niet-Bestaand-42' } }),
+  'POST /api/auth/totp/enrol': async () => ({ path: '/api/auth/totp/enrol', body: {} }),
+  'POST /api/auth/totp': async () => ({ path: '/api/auth/totp', body: { code: '123456' } }),
+  'POST /api/auth/logout': async () => ({ path: '/api/auth/logout', body: {} }),
+  'GET /api/auth/me': async () => ({ path: '/api/auth/me' }),
+  'POST /api/auth/elevate': async () => ({ path: '/api/auth/elevate', body: { code: '000000' } }),
+  'POST /api/auth/school': async ({ schoolId }) => ({ path: '/api/auth/school', body: { schoolId } }),
+  'POST /api/account-links/inspect': async () => ({ path: '/api/account-links/inspect', body: { token: 'not-a-token' } }),
+  'POST /api/account-links/complete': async () => ({ path: '/api/account-links/complete', body: { token: 'not-a-token', password: 'Zeilboot-Paraplu-Kwast-81' } }),
+  'GET /api/staff': async () => ({ path: '/api/staff' }),
+  'POST /api/staff/invitations': async ({ unique }) => ({ path: '/api/staff/invitations', body: { name: 'Nieuwe Collega', email: `nieuw-${unique}@school.example`, roles: ['teacher'] } }),
+  'POST /api/staff/invitations/{invitationId}/revoke': async ({ t, schoolId, unique }) => {
+    const school = (await t.ctx.repos.boards.findSchool(schoolId))!;
+    const admin = await userIdOf(t, account(t, 'administrator'));
+    const link = await issueAccountLink(
+      t.ctx,
+      { kind: 'invitation', boardId: school.boardId, schoolId, userId: null, email: `intrek-${unique}@school.example`, name: 'In Trekken', roles: ['teacher'], createdBy: admin },
+      t.ctx.db.kysely,
+    );
+    return { path: `/api/staff/invitations/${link.id}/revoke`, body: {} };
+  },
+  'PUT /api/staff/{userId}/roles': async ({ colleagueId }) => ({ path: `/api/staff/${colleagueId}/roles`, body: { roles: ['teacher'] } }),
+  'POST /api/staff/{userId}/deactivate': async ({ colleagueId }) => ({ path: `/api/staff/${colleagueId}/deactivate`, body: {} }),
+  'POST /api/staff/{userId}/reactivate': async ({ colleagueId }) => ({ path: `/api/staff/${colleagueId}/reactivate`, body: {} }),
+  'POST /api/staff/{userId}/second-factor-reset': async ({ colleagueId }) => ({ path: `/api/staff/${colleagueId}/second-factor-reset`, body: {} }),
+  'POST /api/staff/{userId}/password-reset': async ({ colleagueId }) => ({ path: `/api/staff/${colleagueId}/password-reset`, body: {} }),
+  'GET /api/staff/{userId}/sessions': async ({ colleagueId }) => ({ path: `/api/staff/${colleagueId}/sessions` }),
+  'POST /api/staff/{userId}/sessions/{sessionId}/revoke': async ({ t, colleagueId, unique }) => {
+    const id = randomUUID();
+    await t.ctx.repos.sessions.create({ id, tokenHash: hashToken(unique), userId: colleagueId, stage: 'full', schoolId: null, at: t.clock.now() });
+    return { path: `/api/staff/${colleagueId}/sessions/${id}/revoke`, body: {} };
+  },
+  'GET /api/groups': async () => ({ path: '/api/groups' }),
+  'POST /api/groups': async ({ unique }) => ({ path: '/api/groups', body: { name: `Groep ${unique}`, yearGroups: [3] } }),
+  'PUT /api/groups/{groupId}': async ({ t, schoolId, unique }) => ({ path: `/api/groups/${await newGroup(t, schoolId, unique)}`, body: { name: `Hernoemd ${unique}`, yearGroups: [4] } }),
+  'POST /api/groups/{groupId}/archive': async ({ t, schoolId, unique }) => ({ path: `/api/groups/${await newGroup(t, schoolId, unique)}/archive`, body: {} }),
+  'PUT /api/groups/{groupId}/teachers': async ({ t, schoolId, unique }) => ({ path: `/api/groups/${await newGroup(t, schoolId, unique)}/teachers`, body: { teacherIds: [] } }),
+  'GET /api/school/settings': async () => ({ path: '/api/school/settings' }),
+  'PUT /api/school/settings': async ({ t, schoolId }) => ({ path: '/api/school/settings', body: { ...(await t.ctx.repos.schoolSettings.get({ schoolId, userId: '' }))! } }),
+};
+
+/** The action each operation performs: the route must declare exactly this one. */
+const ACTIONS: Record<string, Action> = {
+  'GET /healthz': 'health.read',
+  'GET /readyz': 'health.read',
+  'GET /api/openapi.json': 'openapi.read',
+  'GET /api/setup/status': 'setup.status',
+  'POST /api/setup': 'setup.complete',
+  'POST /api/auth/login': 'auth.login',
+  'POST /api/auth/totp/enrol': 'auth.totp.enrol',
+  'POST /api/auth/totp': 'auth.totp.verify',
+  'POST /api/auth/logout': 'auth.logout',
+  'GET /api/auth/me': 'auth.me',
+  'POST /api/auth/elevate': 'auth.elevate',
+  'POST /api/auth/school': 'auth.school.switch',
+  'POST /api/account-links/inspect': 'account-link.inspect',
+  'POST /api/account-links/complete': 'account-link.complete',
+  'GET /api/staff': 'staff.list',
+  'POST /api/staff/invitations': 'staff.invite',
+  'POST /api/staff/invitations/{invitationId}/revoke': 'staff.invitation.revoke',
+  'PUT /api/staff/{userId}/roles': 'staff.roles.update',
+  'POST /api/staff/{userId}/deactivate': 'staff.deactivate',
+  'POST /api/staff/{userId}/reactivate': 'staff.reactivate',
+  'POST /api/staff/{userId}/second-factor-reset': 'staff.second-factor.reset',
+  'POST /api/staff/{userId}/password-reset': 'staff.password.reset',
+  'GET /api/staff/{userId}/sessions': 'staff.sessions.list',
+  'POST /api/staff/{userId}/sessions/{sessionId}/revoke': 'staff.sessions.revoke',
+  'GET /api/groups': 'groups.list',
+  'POST /api/groups': 'groups.manage',
+  'PUT /api/groups/{groupId}': 'groups.manage',
+  'POST /api/groups/{groupId}/archive': 'groups.manage',
+  'PUT /api/groups/{groupId}/teachers': 'groups.manage',
+  'GET /api/school/settings': 'school.settings.read',
+  'PUT /api/school/settings': 'school.settings.update',
+};
+
+async function newGroup(t: DemoApp, schoolId: string, unique: string): Promise<string> {
+  const id = randomUUID();
+  await t.ctx.repos.groups.create({ schoolId, userId: '' }, { id, name: `Matrix ${unique}`, yearGroups: [5], at: t.clock.now() });
+  return id;
+}
+
+function errorCode(response: { headers: Record<string, unknown>; body: string }): string | undefined {
+  if (!String(response.headers['content-type'] ?? '').includes('json') || response.body === '') return undefined;
+  return (JSON.parse(response.body) as { error?: { code: string } }).error?.code;
+}
+
+function operationKey(route: DeclaredRoute): string {
+  return `${route.method} ${route.url.replace(/:(\w+)/g, '{$1}')}`;
+}
+
+/** The resource the server loads for a route, as the policy sees it. */
+function resourceFor(route: DeclaredRoute, f: FixtureContext, boardId: string): Resource {
+  if (route.url.includes(':userId')) return { kind: 'staff-member', schoolId: f.schoolId, userId: f.colleagueId, boardId };
+  if (route.url === '/api/auth/school') return { kind: 'school', schoolId: f.schoolId };
+  return route.loadsResource ? { kind: 'school', schoolId: f.schoolId } : { kind: 'none' };
+}
+
+/** What the API answers for a denial, by the policy's reason. */
+const DENIAL = {
+  unauthenticated: { status: 401, code: 'unauthenticated' },
+  'wrong-stage': { status: 401, code: 'unauthenticated' },
+  forbidden: { status: 404, code: 'not-found' },
+  'elevation-required': { status: 403, code: 'elevation-required' },
+  'break-glass-available': { status: 403, code: 'break-glass-available' },
+} as const;
+
+const ROLES: DemoAccount['role'][] = ['teacher', 'ib', 'smw', 'director', 'administrator', 'board'];
+
+describe.each(ENGINES)('access matrix: every operation, every role (%s)', (engine) => {
+  let t: DemoApp;
+  let routes: DeclaredRoute[];
+  let schoolId: string;
+  let colleagueId: string;
+  beforeAll(async () => {
+    t = await createDemoApp(engine);
+    routes = t.app.declaredRoutes.filter((r) => r.url.startsWith('/api/') || r.url === '/healthz' || r.url === '/readyz');
+    schoolId = (await t.ctx.repos.boards.findSchoolByName(REGENBOOG))!.id;
+    colleagueId = (await t.ctx.repos.users.findByEmail('leerkracht2.regenboog@demo.meldpad.example'))!.id;
+  });
+  afterAll(async () => t.close());
+
+  it('has a fixture for every documented operation', async () => {
+    const doc = (await new Session(t).get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const missing = [...documented, ...routes.map(operationKey)].filter((key) => !FIXTURES[key] || !ACTIONS[key]);
+    expect(missing).toEqual([]);
+  });
+
+  it('has every route declare the action this specification names', () => {
+    expect(routes.filter((r) => ACTIONS[operationKey(r)] !== r.action).map((r) => `${operationKey(r)} declares ${r.action}`)).toEqual([]);
+  });
+
+  it('answers 401 to anyone not signed in, for every operation that is not public', async () => {
+    let counter = 0;
+    for (const route of routes) {
+      const f: FixtureContext = { t, schoolId, colleagueId, unique: `anon-${counter++}` };
+      const prepared = await FIXTURES[operationKey(route)]!(f);
+      const response = await new Session(t).request(route.method as Method, prepared.path, prepared.body);
+      const decision = decide({ kind: 'anonymous' }, route.action, { kind: 'none' }, t.clock.now());
+      if (decision.allowed) expect(errorCode(response), operationKey(route)).not.toBe('unauthenticated');
+      else expect([operationKey(route), response.statusCode]).toEqual([operationKey(route), 401]);
+    }
+  });
+
+  it.each(ROLES)('allows and denies exactly as the policy says, for the %s', async (role) => {
+    const who = account(t, role, role === 'board' ? null : REGENBOOG);
+    // Everyone acts for the same school here (the SMW would otherwise start at the other one).
+    const session = await signInAs(t, who, role === 'board' ? { elevated: true } : { elevated: true, school: REGENBOOG });
+    const token = session.cookie!.split('=')[1]!;
+    const identity = { user: (await t.ctx.repos.users.findByEmail(who.email))!, session: (await t.ctx.repos.sessions.findByTokenHash(hashToken(token)))! };
+    const mismatches: string[] = [];
+    let counter = 0;
+    // Signing out ends the session the rest needs, so it goes last.
+    const ordered = [...routes].sort((a, b) => Number(a.action === 'auth.logout') - Number(b.action === 'auth.logout'));
+    for (const route of ordered) {
+      const actor = await actorFor(t.ctx, { ...identity.session, elevatedUntil: new Date(t.clock.now().getTime() + 60_000) }, identity.user);
+      const f: FixtureContext = { t, schoolId, colleagueId, unique: `${role}-${counter++}` };
+      const prepared = await FIXTURES[operationKey(route)]!(f);
+      const decision = decide(actor, route.action, resourceFor(route, f, identity.user.boardId), t.clock.now());
+      const response = await session.request(route.method as Method, prepared.path, prepared.body);
+      const code = errorCode(response);
+      if (decision.allowed) {
+        if (response.statusCode >= 500 || code === 'unauthenticated' || code === 'not-found' || code === 'elevation-required') {
+          mismatches.push(`${operationKey(route)}: policy allows, server answered ${response.statusCode} ${code ?? ''}`);
+        }
+      } else {
+        const expected = DENIAL[decision.reason];
+        if (response.statusCode !== expected.status || code !== expected.code) {
+          mismatches.push(`${operationKey(route)}: policy denies (${decision.reason}), server answered ${response.statusCode} ${code ?? ''}`);
+        }
+      }
+      // Keep the colleague usable for the next operation.
+      await t.ctx.repos.staff.setDeactivated(colleagueId, null);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe.each(ENGINES)('naughty requests: school A asks for school B\'s things (%s)', (engine) => {
+  let t: DemoApp;
+  beforeAll(async () => {
+    t = await createDemoApp(engine);
+  });
+  afterAll(async () => t.close());
+
+  it('answers 404 for every id of the other school, and changes nothing', async () => {
+    const admin = account(t, 'administrator', REGENBOOG);
+    const session = await signInAs(t, admin, { elevated: true });
+    const kompas = (await t.ctx.repos.boards.findSchoolByName('Basisschool Het Kompas'))!;
+    const scope = { schoolId: kompas.id, userId: '' };
+    const staff = await t.ctx.repos.staff.list(scope);
+    const groups = await t.ctx.repos.groups.list(scope);
+    const adminKompas = staff.find((m) => m.roles.includes('administrator'))!;
+    const invitation = await issueAccountLink(
+      t.ctx,
+      { kind: 'invitation', boardId: kompas.boardId, schoolId: kompas.id, userId: null, email: 'kompas-uitnodiging@school.example', name: 'Kompas Nieuw', roles: ['teacher'], createdBy: adminKompas.userId },
+      t.ctx.db.kysely,
+    );
+    const attempts: [Method, string, unknown?][] = [['POST', '/api/auth/school', { schoolId: kompas.id }], ['POST', `/api/staff/invitations/${invitation.id}/revoke`, {}]];
+    // The SMW works at both schools; from Regenboog, Kompas's record of them is still not reachable through Kompas.
+    for (const member of staff.filter((m) => !m.otherSchools.includes(REGENBOOG))) {
+      attempts.push(
+        ['PUT', `/api/staff/${member.userId}/roles`, { roles: ['administrator'] }],
+        ['POST', `/api/staff/${member.userId}/deactivate`, {}],
+        ['POST', `/api/staff/${member.userId}/password-reset`, {}],
+        ['POST', `/api/staff/${member.userId}/second-factor-reset`, {}],
+        ['GET', `/api/staff/${member.userId}/sessions`],
+      );
+    }
+    for (const group of groups) {
+      attempts.push(['PUT', `/api/groups/${group.id}`, { name: 'Overgenomen', yearGroups: [1] }], ['POST', `/api/groups/${group.id}/archive`, {}], ['PUT', `/api/groups/${group.id}/teachers`, { teacherIds: [] }]);
+    }
+    for (const [method, path, body] of attempts) {
+      const response = await session.request(method, path, body);
+      expect([method, path, response.statusCode, response.json().error.code]).toEqual([method, path, 404, 'not-found']);
+    }
+    expect(await t.ctx.repos.staff.list(scope)).toEqual(staff);
+    expect(await t.ctx.repos.groups.list(scope)).toEqual(groups);
+    expect((await t.ctx.repos.accountLinks.pendingInvitations(scope, t.clock.now())).map((i) => i.id)).toEqual([invitation.id]);
+  });
+
+  it('never lets the administrator or the board read what is not theirs: the board has no school to act for', async () => {
+    const board = await signInAs(t, account(t, 'board', null));
+    const me = (await board.get('/api/auth/me')).json();
+    expect(me.school).toBeNull();
+    expect(me.roles).toEqual(['board']);
+    for (const path of ['/api/staff', '/api/groups', '/api/school/settings']) expect((await board.get(path)).statusCode).toBe(404);
+  });
+});
