@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES } from '../support/databases.js';
 import { account, createDemoApp, elevate, KOMPAS, REGENBOOG, signInAs, userIdOf, type DemoApp } from '../support/demo-app.js';
+import { startMailServer } from '../support/mail-server.js';
 import { Session, totpCode } from '../support/test-app.js';
 
 const NOOR = { name: 'Noor Visser', email: 'noor.visser@school.example', password: 'Lantaarn-Kiezel-Roeiboot-17' };
@@ -206,5 +207,40 @@ describe.each(ENGINES)('groups and school settings (%s)', (engine) => {
     const switched = (await session.post('/api/auth/school', { schoolId: kompasId })).json();
     expect(switched.school).toEqual({ id: kompasId, name: KOMPAS });
     expect((await session.get('/api/school/settings')).json().settings.name).toBe(KOMPAS);
+  });
+});
+
+describe('invitations by e-mail', () => {
+  let t: DemoApp;
+  let mail: Awaited<ReturnType<typeof startMailServer>>;
+  afterEach(async () => {
+    await t.close();
+    await mail.close();
+  });
+
+  it('mails the link when SMTP is configured, naming the school and nothing else', async () => {
+    mail = await startMailServer();
+    t = await createDemoApp('sqlite', { SMTP_URL: mail.url, MAIL_FROM: 'Meldpad <meldpad@school.example>' });
+    const session = await signInAs(t, account(t, 'administrator'), { elevated: true });
+    const invited = await session.post('/api/staff/invitations', { name: NOOR.name, email: NOOR.email, roles: ['teacher'] });
+    expect(invited.statusCode).toBe(201);
+    expect(invited.json().delivered).toBe('email');
+    expect(invited.json().link).toBeUndefined();
+    expect(mail.received).toHaveLength(1);
+    const [message] = mail.received;
+    expect(message!.to).toEqual([NOOR.email]);
+    expect(message!.subject).toBe(`Uitnodiging voor Meldpad van ${REGENBOOG}`);
+    const link = /https?:\/\/\S+\/uitnodiging#token=[A-Za-z0-9_-]+/.exec(message!.text)![0];
+    const token = new URL(link).hash.replace('#token=', '');
+    expect((await new Session(t).post('/api/account-links/inspect', { token })).json().email).toBe(NOOR.email);
+  });
+
+  it('falls back to showing the link when the mail server cannot be reached', async () => {
+    mail = await startMailServer();
+    await mail.close();
+    t = await createDemoApp('sqlite', { SMTP_URL: mail.url, MAIL_FROM: 'meldpad@school.example' });
+    const session = await signInAs(t, account(t, 'administrator'), { elevated: true });
+    const invited = await session.post('/api/staff/invitations', { name: NOOR.name, email: NOOR.email, roles: ['teacher'] });
+    expect(invited.json()).toMatchObject({ delivered: 'manual', link: expect.stringContaining('/uitnodiging#token=') });
   });
 });
