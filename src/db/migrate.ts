@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connection.js';
 import * as foundation from './migrations/2026-11-29-0001-foundation.js';
 import * as schoolsStaffGroups from './migrations/2026-11-29-0002-schools-staff-groups.js';
+import * as pupils from './migrations/2026-11-29-0004-pupils.js';
 
 /** Every schema migration, in order. Names sort by date; a migration, once shipped, never changes. */
 const MIGRATIONS = {
   '2026-11-29-0001-foundation': foundation,
   '2026-11-29-0002-schools-staff-groups': schoolsStaffGroups,
+  '2026-11-29-0004-pupils': pupils,
 } as const;
 
 class InCodeMigrations implements MigrationProvider {

@@ -142,6 +142,77 @@ export interface AuditEventTable {
   address: string | null;
 }
 
+export interface PupilTable {
+  id: string;
+  school_id: string;
+  pupil_number: string;
+  given_names: string;
+  call_name: string;
+  surname_prefix: string | null;
+  surname: string;
+  date_of_birth: string | null;
+  sex: string | null;
+  group_id: string | null;
+  enrolled_on: string | null;
+  left_on: string | null;
+  search_text: string;
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GuardianTable {
+  id: string;
+  board_id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  has_authority: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HouseholdTable {
+  id: string;
+  board_id: string;
+  created_at: string;
+}
+
+export interface HouseholdPupilTable {
+  household_id: string;
+  pupil_id: string;
+}
+
+export interface HouseholdGuardianTable {
+  household_id: string;
+  guardian_id: string;
+}
+
+export interface StartOfYearTalkTable {
+  id: string;
+  school_id: string;
+  pupil_id: string;
+  school_year: string;
+  held_on: string;
+  staff_user_id: string;
+  guardian_ids: string;
+  notes: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface ParentContactTable {
+  id: string;
+  school_id: string;
+  pupil_id: string;
+  school_year: string;
+  contacted_on: string;
+  staff_user_id: string;
+  kind: string;
+  notes: string | null;
+  recorded_at: string;
+}
+
 export interface Database {
   boards: BoardTable;
   schools: SchoolTable;
@@ -156,4 +227,11 @@ export interface Database {
   groups: GroupTable;
   group_teachers: GroupTeacherTable;
   account_links: AccountLinkTable;
+  pupils: PupilTable;
+  guardians: GuardianTable;
+  households: HouseholdTable;
+  household_pupils: HouseholdPupilTable;
+  household_guardians: HouseholdGuardianTable;
+  start_of_year_talks: StartOfYearTalkTable;
+  parent_contacts: ParentContactTable;
 }
