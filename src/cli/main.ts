@@ -1,6 +1,7 @@
 import { ConfigError } from '../server/config/config.js';
 import { createAdminCommand } from './commands/create-admin.js';
 import { demoCommand } from './commands/demo.js';
+import { importPupilsCommand } from './commands/import-pupils.js';
 import { migrateCommand } from './commands/migrate.js';
 import { startCommand } from './commands/start.js';
 import { loadEnvironment } from './environment.js';
@@ -13,6 +14,8 @@ const USAGE = `Gebruik / usage: meldpad <command> [options]
   create-admin --email E --name N [--school NAME] [--board-name B --school-name S]
                                  add a functional administrator (prints a one-time password)
   demo --out FILE                fill an empty database with a fictional board; accounts to FILE
+  import-pupils --school NAME [--dry-run] [--confirm-leaving] FILE
+                                 import pupils from an EDEX (.xml) or CSV file (one-way)
 
 Settings come from environment variables or a .env file in the current folder.`;
 
@@ -21,6 +24,7 @@ const COMMANDS: Record<string, (args: string[], env: Record<string, string | und
   migrate: migrateCommand,
   'create-admin': createAdminCommand,
   demo: demoCommand,
+  'import-pupils': importPupilsCommand,
 };
 
 /** Runs one command; returns the exit code. A bad setting prints one line and gives 1. */

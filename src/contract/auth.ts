@@ -57,6 +57,8 @@ export const meResponse = z.object({
     'school.settings.read': z.boolean(),
     'school.settings.update': z.boolean(),
     'staff.invite': z.boolean(),
+    'sso.providers.manage': z.boolean(),
+    'pupils.import': z.boolean(),
   }),
   session: z.object({ expiresAt: z.string(), idleExpiresAt: z.string(), elevatedUntil: z.string().nullable() }),
 });

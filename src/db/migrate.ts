@@ -2,12 +2,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connection.js';
 import * as foundation from './migrations/2026-11-29-0001-foundation.js';
 import * as schoolsStaffGroups from './migrations/2026-11-29-0002-schools-staff-groups.js';
+import * as identityProviders from './migrations/2026-11-29-0003-identity-providers.js';
 import * as pupils from './migrations/2026-11-29-0004-pupils.js';
 
 /** Every schema migration, in order. Names sort by date; a migration, once shipped, never changes. */
 const MIGRATIONS = {
   '2026-11-29-0001-foundation': foundation,
   '2026-11-29-0002-schools-staff-groups': schoolsStaffGroups,
+  '2026-11-29-0003-identity-providers': identityProviders,
   '2026-11-29-0004-pupils': pupils,
 } as const;
 
@@ -28,7 +30,8 @@ export interface MigrationReport {
 
 /** Brings the schema up to date. Safe to run from several instances at once: Kysely takes a lock. */
 export async function migrateToLatest(db: Db): Promise<MigrationReport> {
-  const migrator = new Migrator({ db: db.kysely, provider: new InCodeMigrations(db) });
+  // Unordered: a migration merged with an earlier date than one already applied still runs.
+  const migrator = new Migrator({ db: db.kysely, provider: new InCodeMigrations(db), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

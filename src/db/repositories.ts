@@ -3,7 +3,12 @@ import { AccountLinksRepository } from './repositories/account-links-repository.
 import { AuditRepository } from './repositories/audit-repository.js';
 import { BoardsRepository } from './repositories/boards-repository.js';
 import { GroupsRepository } from './repositories/groups-repository.js';
+import { IdentityProvidersRepository } from './repositories/identity-providers-repository.js';
+import { HouseholdsRepository } from './repositories/households-repository.js';
 import { InstanceSettingsRepository } from './repositories/instance-settings-repository.js';
+import { PreventiveRepository } from './repositories/preventive-repository.js';
+import { PupilImportRepository } from './repositories/pupil-import-repository.js';
+import { PupilsRepository } from './repositories/pupils-repository.js';
 import { RecoveryCodesRepository } from './repositories/recovery-codes-repository.js';
 import { SchoolSettingsRepository } from './repositories/school-settings-repository.js';
 import { SessionsRepository } from './repositories/sessions-repository.js';
@@ -18,7 +23,12 @@ export interface Repositories {
   audit: AuditRepository;
   boards: BoardsRepository;
   groups: GroupsRepository;
+  identityProviders: IdentityProvidersRepository;
+  households: HouseholdsRepository;
   instanceSettings: InstanceSettingsRepository;
+  preventive: PreventiveRepository;
+  pupilImport: PupilImportRepository;
+  pupils: PupilsRepository;
   recoveryCodes: RecoveryCodesRepository;
   schoolSettings: SchoolSettingsRepository;
   sessions: SessionsRepository;
@@ -35,7 +45,12 @@ export function createRepositories(db: Db): Repositories {
     audit: new AuditRepository(k),
     boards: new BoardsRepository(k),
     groups: new GroupsRepository(k),
+    identityProviders: new IdentityProvidersRepository(k),
+    households: new HouseholdsRepository(k),
     instanceSettings: new InstanceSettingsRepository(k),
+    preventive: new PreventiveRepository(k),
+    pupilImport: new PupilImportRepository(k),
+    pupils: new PupilsRepository(k),
     recoveryCodes: new RecoveryCodesRepository(k),
     schoolSettings: new SchoolSettingsRepository(k),
     sessions: new SessionsRepository(k),

@@ -213,6 +213,34 @@ export interface ParentContactTable {
   recorded_at: string;
 }
 
+export interface IdentityProviderTable {
+  id: string;
+  board_id: string;
+  name: string;
+  /** `entra`, `google` or `oidc`. */
+  kind: string;
+  issuer: string;
+  client_id: string;
+  /** Sealed with the master key (purpose `oidc-client-secret`). */
+  client_secret: string;
+  /** 0 or 1: the provider always asks a second factor (so its `amr` may stand in for Meldpad's code). */
+  enforces_mfa: number;
+  enabled_at: string | null;
+  created_at: string;
+}
+
+export interface SsoRequestTable {
+  /** SHA-256 of the state; the state itself is only in the browser's round trip. */
+  state_hash: string;
+  provider_id: string;
+  nonce_hash: string;
+  code_verifier_hash: string;
+  /** SHA-256 of the cookie binding the sign-in to the browser that started it. */
+  browser_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   boards: BoardTable;
   schools: SchoolTable;
@@ -227,6 +255,8 @@ export interface Database {
   groups: GroupTable;
   group_teachers: GroupTeacherTable;
   account_links: AccountLinkTable;
+  identity_providers: IdentityProviderTable;
+  sso_requests: SsoRequestTable;
   pupils: PupilTable;
   guardians: GuardianTable;
   households: HouseholdTable;

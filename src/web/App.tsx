@@ -16,6 +16,13 @@ import { SetupPage } from './pages/SetupPage.js';
 const StaffPage = lazy(() => import('./pages/admin/StaffPage.js'));
 const GroupsPage = lazy(() => import('./pages/admin/GroupsPage.js'));
 const SchoolSettingsPage = lazy(() => import('./pages/admin/SchoolSettingsPage.js'));
+const IdentityProvidersPage = lazy(() => import('./pages/admin/IdentityProvidersPage.js'));
+// The pupil pages: loaded on first use, so that the sign-in pages stay small.
+const PupilSearchPage = lazy(() => import('./pages/pupils/PupilSearchPage.js'));
+const NewPupilPage = lazy(() => import('./pages/pupils/NewPupilPage.js'));
+const PupilPage = lazy(() => import('./pages/pupils/PupilPage.js'));
+const StartOfYearTalksPage = lazy(() => import('./pages/pupils/StartOfYearTalksPage.js'));
+const PupilImportPage = lazy(() => import('./pages/pupils/ImportPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -48,6 +55,12 @@ export function App() {
             <Route path="/beheer/medewerkers" element={<StaffPage />} />
             <Route path="/beheer/groepen" element={<GroupsPage />} />
             <Route path="/school" element={<SchoolSettingsPage />} />
+            <Route path="/beheer/aanmelden" element={<IdentityProvidersPage />} />
+            <Route path="/leerlingen" element={<PupilSearchPage />} />
+            <Route path="/leerlingen/nieuw" element={<NewPupilPage />} />
+            <Route path="/leerlingen/importeren" element={<PupilImportPage />} />
+            <Route path="/leerlingen/:pupilId" element={<PupilPage />} />
+            <Route path="/startgesprekken" element={<StartOfYearTalksPage />} />
           </Route>
         </Routes>
       </BrowserRouter>

@@ -6,10 +6,12 @@ import { decide, type Resource } from '../../src/domain/access/policy.js';
 import { actorFor } from '../../src/server/auth/authenticate.js';
 import { hashToken } from '../../src/server/auth/session-token.js';
 import { issueAccountLink } from '../../src/server/account-links/issue-link.js';
+import { clientSecretBox } from '../../src/server/sso/routes.js';
 import type { DeclaredRoute } from '../../src/server/http/route-access.js';
 import { ENGINES } from '../support/databases.js';
 import { account, createDemoApp, REGENBOOG, signInAs, userIdOf, type DemoApp } from '../support/demo-app.js';
 import { Session } from '../support/test-app.js';
+import { startTestIdentityProvider, type TestIdentityProvider } from '../support/oidc-test-provider.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -31,6 +33,9 @@ interface FixtureContext {
   /** A fresh value, so that repeated calls do not collide. */
   unique: string;
 }
+
+/** A one-pupil spreadsheet for the import operations. */
+const matrixImportFile = { fileName: 'matrix.csv', contentBase64: Buffer.from('Leerlingnummer;Roepnaam;Achternaam\r\n990001;Matrix;Proef\r\n').toString('base64') };
 
 const FIXTURES: Record<string, Fixture> = {
   'GET /healthz': async () => ({ path: '/healthz' }),
@@ -79,7 +84,27 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/groups/{groupId}/archive': async ({ t, schoolId, unique }) => ({ path: `/api/groups/${await newGroup(t, schoolId, unique)}/archive`, body: {} }),
   'PUT /api/groups/{groupId}/teachers': async ({ t, schoolId, unique }) => ({ path: `/api/groups/${await newGroup(t, schoolId, unique)}/teachers`, body: { teacherIds: [] } }),
   'GET /api/school/settings': async () => ({ path: '/api/school/settings' }),
+  'POST /api/pupils/search': async () => ({ path: '/api/pupils/search', body: { query: 'matrix' } }),
+  'GET /api/pupils/{pupilId}': async (f) => ({ path: `/api/pupils/${await newPupil(f)}` }),
+  'POST /api/pupils': async ({ unique }) => ({ path: '/api/pupils', body: pupilBody(unique, null) }),
+  'PUT /api/pupils/{pupilId}': async (f) => ({ path: `/api/pupils/${await newPupil(f)}`, body: pupilBody(`${f.unique}-x`, null) }),
+  'POST /api/pupils/{pupilId}/leave': async (f) => ({ path: `/api/pupils/${await newPupil(f)}/leave`, body: { leftOn: '2026-11-01' } }),
+  'PUT /api/pupils/{pupilId}/start-of-year-talk': async (f) => ({ path: `/api/pupils/${await newPupil(f)}/start-of-year-talk`, body: { heldOn: '2026-09-10', guardianIds: [], notes: null } }),
+  'POST /api/pupils/{pupilId}/parent-contacts': async (f) => ({ path: `/api/pupils/${await newPupil(f)}/parent-contacts`, body: { contactedOn: '2026-10-01', kind: 'phone', notes: null } }),
+  'POST /api/pupils/import/analyse': async () => ({ path: '/api/pupils/import/analyse', body: matrixImportFile }),
+  'POST /api/pupils/import/dry-run': async () => ({ path: '/api/pupils/import/dry-run', body: matrixImportFile }),
+  // Without confirmLeaving this one file would mark the demo pupils as left: a 409 that changes nothing.
+  'POST /api/pupils/import': async () => ({ path: '/api/pupils/import', body: matrixImportFile }),
+  'GET /api/preventive/overview': async () => ({ path: '/api/preventive/overview' }),
   'PUT /api/school/settings': async ({ t, schoolId }) => ({ path: '/api/school/settings', body: { ...(await t.ctx.repos.schoolSettings.get({ schoolId, userId: '' }))! } }),
+  'GET /api/auth/sso/providers': async () => ({ path: '/api/auth/sso/providers' }),
+  'POST /api/auth/sso/{providerId}/start': async (f) => ({ path: `/api/auth/sso/${await newIdentityProvider(f)}/start`, body: {} }),
+  'GET /api/auth/sso/callback': async () => ({ path: '/api/auth/sso/callback?code=matrix&state=matrix' }),
+  'GET /api/sso/providers': async () => ({ path: '/api/sso/providers' }),
+  'POST /api/sso/providers': async ({ unique }) => ({ path: '/api/sso/providers', body: await identityProviderBody(unique) }),
+  'PUT /api/sso/providers/{providerId}': async (f) => ({ path: `/api/sso/providers/${await newIdentityProvider(f)}`, body: await identityProviderBody(f.unique) }),
+  'POST /api/sso/providers/{providerId}/disable': async (f) => ({ path: `/api/sso/providers/${await newIdentityProvider(f)}/disable`, body: {} }),
+  'POST /api/sso/providers/{providerId}/enable': async (f) => ({ path: `/api/sso/providers/${await newIdentityProvider(f)}/enable`, body: {} }),
 };
 
 /** The action each operation performs: the route must declare exactly this one. */
@@ -115,7 +140,66 @@ const ACTIONS: Record<string, Action> = {
   'PUT /api/groups/{groupId}/teachers': 'groups.manage',
   'GET /api/school/settings': 'school.settings.read',
   'PUT /api/school/settings': 'school.settings.update',
+  'POST /api/pupils/search': 'pupil.find',
+  'GET /api/pupils/{pupilId}': 'pupil.read',
+  'POST /api/pupils': 'pupils.manage',
+  'PUT /api/pupils/{pupilId}': 'pupils.manage',
+  'POST /api/pupils/{pupilId}/leave': 'pupils.manage',
+  'PUT /api/pupils/{pupilId}/start-of-year-talk': 'preventive.record',
+  'POST /api/pupils/{pupilId}/parent-contacts': 'preventive.record',
+  'POST /api/pupils/import/analyse': 'pupils.import',
+  'POST /api/pupils/import/dry-run': 'pupils.import',
+  'POST /api/pupils/import': 'pupils.import',
+  'GET /api/preventive/overview': 'preventive.overview',
+  'GET /api/auth/sso/providers': 'sso.providers.list',
+  'POST /api/auth/sso/{providerId}/start': 'sso.start',
+  'GET /api/auth/sso/callback': 'sso.callback',
+  'GET /api/sso/providers': 'sso.providers.read',
+  'POST /api/sso/providers': 'sso.providers.manage',
+  'PUT /api/sso/providers/{providerId}': 'sso.providers.manage',
+  'POST /api/sso/providers/{providerId}/disable': 'sso.providers.manage',
+  'POST /api/sso/providers/{providerId}/enable': 'sso.providers.manage',
 };
+
+/** Operations whose resource is the pupil in the path (the rest on a pupil act on the school). */
+const ON_PUPIL = new Set(['GET /api/pupils/{pupilId}', 'PUT /api/pupils/{pupilId}/start-of-year-talk', 'POST /api/pupils/{pupilId}/parent-contacts']);
+/** The demo teacher (Sanne de Wit) teaches this group; the matrix's pupils sit in it. */
+const MATRIX_GROUP = 'Groep 3 Vossen';
+
+function pupilBody(unique: string, groupId: string | null) {
+  return { pupilNumber: `M${unique}`.slice(0, 20), givenNames: 'Matrix', callName: 'Matrix', surnamePrefix: null, surname: `Proef ${unique}`, dateOfBirth: '2018-05-01', sex: null, groupId, enrolledOn: null };
+}
+
+async function matrixGroupId(t: DemoApp, schoolId: string): Promise<string> {
+  return (await t.ctx.repos.groups.list({ schoolId, userId: '' })).find((g) => g.name === MATRIX_GROUP)!.id;
+}
+
+async function newPupil({ t, schoolId, unique }: FixtureContext): Promise<string> {
+  const id = randomUUID();
+  await t.ctx.repos.pupils.create({ schoolId, userId: '' }, id, pupilBody(unique, await matrixGroupId(t, schoolId)), t.clock.now());
+  return id;
+}
+
+/** One real identity provider on loopback for this file: starting a sign-in must reach it. */
+let matrixProvider: Promise<TestIdentityProvider> | null = null;
+function matrixIdentityProvider(): Promise<TestIdentityProvider> {
+  matrixProvider ??= startTestIdentityProvider({ redirectUris: ['http://127.0.0.1:3000/api/auth/sso/callback'] });
+  return matrixProvider;
+}
+afterAll(async () => (await matrixProvider)?.close());
+
+async function identityProviderBody(unique: string) {
+  const idp = await matrixIdentityProvider();
+  return { name: `Matrix ${unique}`, kind: 'oidc', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, enforcesMfa: false };
+}
+
+async function newIdentityProvider({ t, schoolId, unique }: FixtureContext): Promise<string> {
+  const { clientSecret, ...settings } = await identityProviderBody(unique);
+  const id = randomUUID();
+  const boardId = (await t.ctx.repos.boards.findSchool(schoolId))!.boardId;
+  await t.ctx.repos.identityProviders.create({ ...settings, kind: 'oidc', id, boardId, sealedClientSecret: clientSecretBox(t.ctx).seal(clientSecret), at: t.clock.now() });
+  return id;
+}
 
 async function newGroup(t: DemoApp, schoolId: string, unique: string): Promise<string> {
   const id = randomUUID();
@@ -133,7 +217,8 @@ function operationKey(route: DeclaredRoute): string {
 }
 
 /** The resource the server loads for a route, as the policy sees it. */
-function resourceFor(route: DeclaredRoute, f: FixtureContext, boardId: string): Resource {
+function resourceFor(route: DeclaredRoute, f: FixtureContext, boardId: string, groupId: string): Resource {
+  if (ON_PUPIL.has(operationKey(route))) return { kind: 'pupil', schoolId: f.schoolId, groupIds: [groupId], caseMemberUserIds: [] };
   if (route.url.includes(':userId')) return { kind: 'staff-member', schoolId: f.schoolId, userId: f.colleagueId, boardId };
   if (route.url === '/api/auth/school') return { kind: 'school', schoolId: f.schoolId };
   return route.loadsResource ? { kind: 'school', schoolId: f.schoolId } : { kind: 'none' };
@@ -200,7 +285,7 @@ describe.each(ENGINES)('access matrix: every operation, every role (%s)', (engin
       const actor = await actorFor(t.ctx, { ...identity.session, elevatedUntil: new Date(t.clock.now().getTime() + 60_000) }, identity.user);
       const f: FixtureContext = { t, schoolId, colleagueId, unique: `${role}-${counter++}` };
       const prepared = await FIXTURES[operationKey(route)]!(f);
-      const decision = decide(actor, route.action, resourceFor(route, f, identity.user.boardId), t.clock.now());
+      const decision = decide(actor, route.action, resourceFor(route, f, identity.user.boardId, await matrixGroupId(t, schoolId)), t.clock.now());
       const response = await session.request(route.method as Method, prepared.path, prepared.body);
       const code = errorCode(response);
       if (decision.allowed) {

@@ -10,9 +10,10 @@ export interface DemoApp extends TestApp {
 }
 
 /** A test server filled with the fictional demo board (two schools, every role). */
-export async function createDemoApp(engine: EngineName, env: Record<string, string> = {}): Promise<DemoApp> {
+export async function createDemoApp(engine: EngineName, env: Record<string, string> = {}, options: { pupilsPerSchool?: number } = {}): Promise<DemoApp> {
   const t = await createTestApp(engine, env);
-  const accounts = await createDemoBoard(t.ctx);
+  // A handful of pupils keeps the many suites that build a demo quick; the CLI demo has 200 a school.
+  const accounts = await createDemoBoard(t.ctx, { pupilsPerSchool: options.pupilsPerSchool ?? 6 });
   return Object.assign(t, { accounts });
 }
 

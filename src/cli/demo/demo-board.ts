@@ -6,7 +6,10 @@ import type { AppContext } from '../../server/app-context.js';
 import { newTotpSecret } from '../../server/auth/totp.js';
 import { createAccount } from '../../server/people/accounts.js';
 import { SecretBox } from '../../server/security/secret-box.js';
+import { schoolYearOf } from '../../domain/pupils/school-year.js';
+import { schoolDate } from '../../server/pupils/school-date.js';
 import { generatedPassword } from '../generated-password.js';
+import { createDemoPupils } from './demo-pupils.js';
 
 /** One demo account as written to the accounts file. */
 export interface DemoAccount {
@@ -89,11 +92,13 @@ const BOARD_MEMBER = { role: 'board' as const, name: 'Anneloes Vermeulen', email
 export class DatabaseNotEmptyError extends Error {}
 
 /**
- * Fills an empty database with a fictional board: two schools with groups, one account per role
- * at each, an SMW who serves both schools and a board member — each already enrolled in TOTP, so
- * that a person or a test can sign in at once.
+ * Fills an empty database with a fictional board: two schools with groups and pupils (families,
+ * separated parents, start-of-year talks), one account per role at each, an SMW who serves both
+ * schools and a board member — each already enrolled in TOTP, so that a person or a test can sign
+ * in at once.
  */
-export async function createDemoBoard(ctx: AppContext): Promise<DemoAccount[]> {
+export async function createDemoBoard(ctx: AppContext, options: { pupilsPerSchool?: number } = {}): Promise<DemoAccount[]> {
+  const pupilsPerSchool = options.pupilsPerSchool ?? 200;
   if (await ctx.repos.boards.anyBoardExists()) throw new DatabaseNotEmptyError('the database is not empty; the demo needs an empty one');
   const now = ctx.now();
   const box = new SecretBox(ctx.masterKey, 'totp-secret');
@@ -117,6 +122,7 @@ export async function createDemoBoard(ctx: AppContext): Promise<DemoAccount[]> {
     await ctx.repos.boards.createBoard({ id: boardId, name: BOARD, at: now }, tx);
     await ctx.repos.setupTokens.deleteAll(tx);
     const schoolIds: string[] = [];
+    const forPupils: Parameters<typeof createDemoPupils>[2] = [];
     for (const school of SCHOOLS) {
       const schoolId = randomUUID();
       schoolIds.push(schoolId);
@@ -130,6 +136,7 @@ export async function createDemoBoard(ctx: AppContext): Promise<DemoAccount[]> {
         await ctx.repos.groups.create(scope, { id, name: group.name, yearGroups: group.yearGroups, at: now }, tx);
       }
       const teachersOfGroup = new Map<string, string[]>();
+      let ibOfSchool = '';
       for (const member of school.staff) {
         const email = `${member.local}.${school.slug}@${MAIL_DOMAIN}`;
         const created = await addPerson(tx, { name: member.name, email }, [{ schoolId, role: member.role }]);
@@ -141,8 +148,15 @@ export async function createDemoBoard(ctx: AppContext): Promise<DemoAccount[]> {
           await ctx.repos.groups.setTeachers(scope, groupId, teachers, now, tx);
         }
         accounts.push({ email, password: created.password, totpSecret: created.totpSecret, role: member.role, school: school.name, schools: [school.name], ...(member.groups ? { groups: member.groups } : {}) });
+        if (member.role === 'ib') ibOfSchool = created.userId;
       }
+      forPupils.push({
+        schoolId,
+        groups: school.groups.map((g) => ({ id: groupIds.get(g.name)!, yearGroups: g.yearGroups, teacherIds: teachersOfGroup.get(groupIds.get(g.name)!) ?? [] })),
+        fallbackStaffId: ibOfSchool,
+      });
     }
+    await createDemoPupils(ctx, boardId, forPupils, pupilsPerSchool, schoolYearOf(schoolDate(now)), tx);
     const smw = await addPerson(tx, SHARED_SMW, schoolIds.map((schoolId) => ({ schoolId, role: 'smw' as const })));
     // The school acted for first is the first by name, as at every sign-in.
     const smwSchools = SCHOOLS.map((s) => s.name).sort((a, b) => a.localeCompare(b));

@@ -17,6 +17,12 @@ export const ACTIONS = [
   'auth.elevate',
   'account-link.inspect',
   'account-link.complete',
+  // Single sign-on through the organisation's identity provider (OpenID Connect)
+  'sso.providers.list',
+  'sso.start',
+  'sso.callback',
+  'sso.providers.read',
+  'sso.providers.manage',
   // The school and its staff (administration)
   'school.settings.read',
   'school.settings.update',
@@ -35,6 +41,10 @@ export const ACTIONS = [
   // Pupils and cases (rules here; routes arrive with their issues)
   'pupil.find',
   'pupil.read',
+  'pupils.manage',
+  'pupils.import',
+  'preventive.record',
+  'preventive.overview',
   'case.start',
   'case.list',
   'case.read',

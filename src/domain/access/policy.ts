@@ -3,8 +3,9 @@ import type { Actor } from './actor.js';
 import { deny, type Decision } from './decision.js';
 import type { Resource } from './resources.js';
 import { boardStatistics, breakGlass, listCases, readCase, readPupil, startCase, writeCase } from './rules/case-rules.js';
+import { recordPreventive } from './rules/pupil-rules.js';
 import { anyone, atStage, signedIn, switchToOwnSchool, type Rule } from './rules/sign-in-rules.js';
-import { administrator, administratorOrDirector, changesAccess, staffOfSchool } from './rules/staff-rules.js';
+import { administrator, administratorOrDirector, changesAccess, roleAtResourceSchool, staffOfSchool } from './rules/staff-rules.js';
 
 export type { Actor } from './actor.js';
 export type { Decision } from './decision.js';
@@ -27,6 +28,13 @@ const RULES: Record<Action, Rule> = {
   // The token in the link is the credential for these three.
   'account-link.inspect': anyone,
   'account-link.complete': anyone,
+  // The sign-in page lists the enabled providers by name; the single-use state is the credential of the callback.
+  'sso.providers.list': anyone,
+  'sso.start': anyone,
+  'sso.callback': anyone,
+  // Sign-in through the board's identity providers is a matter of access: changing it needs a fresh code.
+  'sso.providers.read': administrator,
+  'sso.providers.manage': changesAccess(administrator),
 
   'school.settings.read': staffOfSchool,
   'school.settings.update': administratorOrDirector,
@@ -45,6 +53,11 @@ const RULES: Record<Action, Rule> = {
 
   'pupil.find': staffOfSchool,
   'pupil.read': readPupil,
+  'pupils.manage': roleAtResourceSchool('administrator', 'ib'),
+  // Importing pupils from the pupil administration (EDEX, CSV): the administrator and the IB'er.
+  'pupils.import': roleAtResourceSchool('administrator', 'ib'),
+  'preventive.record': recordPreventive,
+  'preventive.overview': roleAtResourceSchool('teacher', 'ib', 'director'),
   'case.start': startCase,
   'case.list': listCases,
   'case.read': readCase,

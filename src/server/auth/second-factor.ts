@@ -126,7 +126,7 @@ async function failCode(ctx: AppContext, request: FastifyRequest, _reply: Fastif
 }
 
 /** The school a person acts for after sign-in: the first of their schools by name; none for the board alone. */
-async function defaultSchool(ctx: AppContext, userId: string): Promise<string | null> {
+export async function defaultSchool(ctx: AppContext, userId: string): Promise<string | null> {
   const memberships = await ctx.repos.users.memberships(userId);
   return memberships.find((m) => m.schoolId !== null)?.schoolId ?? null;
 }

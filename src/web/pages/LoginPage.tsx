@@ -8,6 +8,7 @@ import { getSetupStatus } from '../api/setup.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Notice } from '../components/Notice.js';
 import { PageHeading } from '../components/PageHeading.js';
+import { SsoOutcomeAlert, SsoSignInOptions, useSsoOutcome } from '../components/SsoSignIn.js';
 import { TextField } from '../components/TextField.js';
 import { usePageTitle } from '../hooks/usePageTitle.js';
 import { emailOf, noticeOf } from '../routing/notices.js';
@@ -19,6 +20,7 @@ export function LoginPage() {
   const location = useLocation();
   const queryClient = useQueryClient();
   const notice = noticeOf(location.state);
+  const ssoOutcome = useSsoOutcome();
   const setupStatus = useQuery({ queryKey: queryKeys.setupStatus, queryFn: getSetupStatus });
 
   const [email, setEmail] = useState(() => emailOf(location.state));
@@ -58,6 +60,7 @@ export function LoginPage() {
       {notice === 'restart' && <Notice tone="info">{t('login.restart')}</Notice>}
       {notice === 'account-created' && <Notice tone="success">{t('login.accountCreated')}</Notice>}
       {notice === 'password-set' && <Notice tone="success">{t('login.passwordSet')}</Notice>}
+      <SsoOutcomeAlert outcome={ssoOutcome} />
       {notSetUp ? (
         <Notice tone="info">{t('login.notSetUp')}</Notice>
       ) : (
@@ -92,6 +95,7 @@ export function LoginPage() {
               {mutation.isPending ? t('login.submitting') : t('login.submit')}
             </button>
           </form>
+          <SsoSignInOptions />
           <p className="form-help">{t('login.help')}</p>
         </>
       )}

@@ -57,7 +57,7 @@ describe('the access policy: signing in', () => {
   });
 
   it('requires a full sign-in for everything that is not public', () => {
-    const open = ['health.read', 'openapi.read', 'setup.status', 'setup.complete', 'auth.login', 'auth.logout', 'auth.totp.enrol', 'auth.totp.verify', 'account-link.inspect', 'account-link.complete'];
+    const open = ['health.read', 'openapi.read', 'setup.status', 'setup.complete', 'auth.login', 'auth.logout', 'auth.totp.enrol', 'auth.totp.verify', 'account-link.inspect', 'account-link.complete', 'sso.providers.list', 'sso.start', 'sso.callback'];
     for (const action of ACTIONS.filter((a) => !open.includes(a))) expect(reason(anonymous, action, school), action).toBe('unauthenticated');
   });
 
