@@ -4,10 +4,10 @@ import path from 'node:path';
 import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoBoard, type DemoAccount } from '../../src/cli/demo/demo-board.js';
-import { loadConfig } from '../../src/server/config/config.js';
-import { createContext, openDataStore, startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
+import type { DemoAccount } from '../../src/cli/demo/demo-board.js';
+import { startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
 import { expectAccessible, launchChromium, watchForPageErrors } from '../support/browser.js';
+import { demoAccount, seedDemo } from '../support/e2e-demo.js';
 import { chromiumAvailable } from '../support/environment.js';
 import { TestClock } from '../support/test-app.js';
 
@@ -29,13 +29,7 @@ describe.skipIf(!chromiumAvailable())('importing pupils in the browser', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-e2e-import-'));
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    const { db, masterKey } = await openDataStore(config);
-    try {
-      accounts = await createDemoBoard(createContext(config, db, masterKey, clock.now));
-    } finally {
-      await db.close();
-    }
+    accounts = await seedDemo(dataDir, clock);
     meldpad = await startMeldpad({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { now: clock.now });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -62,7 +56,7 @@ describe.skipIf(!chromiumAvailable())('importing pupils in the browser', () => {
   }
 
   it('the administrator imports a file with an error, sees row and field, fixes it, imports it and sees the report', async () => {
-    const admin = accounts.find((a) => a.role === 'administrator' && a.schools.includes(SCHOOL))!;
+    const admin = demoAccount(accounts, 'administrator', SCHOOL);
     await page.goto(`${meldpad.url}/login`);
     await page.getByLabel('E-mailadres').fill(admin.email);
     await page.getByLabel('Wachtwoord').fill(admin.password);

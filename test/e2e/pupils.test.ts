@@ -4,11 +4,11 @@ import path from 'node:path';
 import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoBoard, type DemoAccount } from '../../src/cli/demo/demo-board.js';
-import { loadConfig } from '../../src/server/config/config.js';
-import { createContext, openDataStore, startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
+import type { DemoAccount } from '../../src/cli/demo/demo-board.js';
+import { startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
 import { expectAccessible, launchChromium, watchForPageErrors } from '../support/browser.js';
 import { KOMPAS, REGENBOOG } from '../support/demo-app.js';
+import { demoAccount, seedDemo } from '../support/e2e-demo.js';
 import { chromiumAvailable } from '../support/environment.js';
 import { addHousehold, addPupil } from '../support/pupil-fixtures.js';
 import { TestClock } from '../support/test-app.js';
@@ -43,11 +43,7 @@ describe.skipIf(!chromiumAvailable())('pupils in the browser: search, the pupil 
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-e2e-pupils-'));
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    const { db, masterKey } = await openDataStore(config);
-    try {
-      const ctx = createContext(config, db, masterKey, clock.now);
-      accounts = await createDemoBoard(ctx);
+    accounts = await seedDemo(dataDir, clock, async (ctx) => {
       // The fixtures take a test app; they use its context and clock only.
       const t = { ctx, clock } as never;
       const floor = await addPupil(t, REGENBOOG, 'Groep 3 Vossen', { callName: 'Floor', surname: 'Wijnbergen', pupilNumber: '88001' });
@@ -57,9 +53,7 @@ describe.skipIf(!chromiumAvailable())('pupils in the browser: search, the pupil 
       // Separated parents: the children live in two households.
       await addHousehold(t, [floor, sven, pim], [{ name: PARENT, phone: '06-12345678', email: 'r.wijnbergen@mail.example' }]);
       await addHousehold(t, [floor, sven], [{ name: OTHER_PARENT, phone: '010-7654321' }, { name: 'K. de Boer', hasAuthority: false }]);
-    } finally {
-      await db.close();
-    }
+    });
     meldpad = await startMeldpad({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { now: clock.now });
     browser = await launchChromium();
     if (SCREENSHOT_DIR) mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -73,9 +67,7 @@ describe.skipIf(!chromiumAvailable())('pupils in the browser: search, the pupil 
   });
 
   function account(role: DemoAccount['role']): DemoAccount {
-    const found = accounts.find((a) => a.role === role && a.schools.includes(REGENBOOG));
-    if (!found) throw new Error(`the demo has no ${role} at ${REGENBOOG}`);
-    return found;
+    return demoAccount(accounts, role, REGENBOOG);
   }
 
   function nextCode(secret: string): Promise<string> {

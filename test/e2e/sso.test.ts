@@ -4,10 +4,10 @@ import path from 'node:path';
 import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoBoard, type DemoAccount } from '../../src/cli/demo/demo-board.js';
-import { loadConfig } from '../../src/server/config/config.js';
-import { createContext, openDataStore, startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
+import type { DemoAccount } from '../../src/cli/demo/demo-board.js';
+import { startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
 import { expectAccessible, launchChromium, watchForPageErrors } from '../support/browser.js';
+import { demoAccount, seedDemo } from '../support/e2e-demo.js';
 import { chromiumAvailable } from '../support/environment.js';
 import { startTestIdentityProvider, type TestIdentityProvider } from '../support/oidc-test-provider.js';
 import { TestClock } from '../support/test-app.js';
@@ -31,13 +31,7 @@ describe.skipIf(!chromiumAvailable())('single sign-on in the browser: the admini
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-e2e-sso-'));
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    const { db, masterKey } = await openDataStore(config);
-    try {
-      accounts = await createDemoBoard(createContext(config, db, masterKey, clock.now));
-    } finally {
-      await db.close();
-    }
+    accounts = await seedDemo(dataDir, clock);
     meldpad = await startMeldpad({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { now: clock.now });
     // People reach Meldpad as http://localhost:PORT and the provider at http://127.0.0.1:PORT2: two
     // different sites, so the provider's redirect back is a cross-site navigation, as with Entra ID
@@ -59,9 +53,7 @@ describe.skipIf(!chromiumAvailable())('single sign-on in the browser: the admini
   });
 
   function account(role: DemoAccount['role']): DemoAccount {
-    const found = accounts.find((a) => a.role === role && a.schools.includes(SCHOOL));
-    if (!found) throw new Error(`the demo has no ${role} at ${SCHOOL}`);
-    return found;
+    return demoAccount(accounts, role, SCHOOL);
   }
 
   function nextCode(secret: string): Promise<string> {
