@@ -225,6 +225,14 @@ describe.each(ENGINES)('importing pupils (%s)', (engine) => {
     expect(broken.json().error.code).toBe('import-xml-broken');
   });
 
+  it('answers two imports of one new file at the same moment without a 500: the pupils exist once', async () => {
+    const body = file(csv(row(7001), row(7002), row(7003)));
+    const [a, b] = await Promise.all([admin.post('/api/pupils/import', body), admin.post('/api/pupils/import', body)]);
+    for (const response of [a, b]) expect([200, 409]).toContain(response.statusCode);
+    if (b.statusCode === 409) expect(b.json().error.code).toBe('import-conflict');
+    expect((await pupils()).map((p) => p.pupil_number)).toEqual(['7001', '7002', '7003']);
+  });
+
   it('lets only the administrator and the IB\'er import; the others get 404', async () => {
     for (const role of ['teacher', 'smw', 'director'] as const) {
       const session = await signInAs(t, account(t, role), { school: REGENBOOG });

@@ -187,8 +187,15 @@ export async function applyImport(
     });
   } catch (error) {
     if (error instanceof DryRunRollback) return error.outcome;
+    // Another import for this school committed the same new pupil numbers first.
+    if (isUniqueViolation(error)) throw new HttpError(409, 'import-conflict');
     throw error;
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
 function mergeName(current: CurrentPupil, incoming: IncomingPupil) {
