@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/access/policy.js';
 import { sessionLiveness } from '../../domain/auth/session-lifetime.js';
 import type { SessionRecord } from '../../db/repositories/sessions-repository.js';
-import type { UserRecord } from '../../db/repositories/users-repository.js';
+import type { MembershipRecord, UserRecord } from '../../db/repositories/users-repository.js';
 import type { AppContext } from '../app-context.js';
 import { negotiateLanguage } from '../i18n/translate.js';
 import { hashToken, readSessionToken } from './session-token.js';
@@ -51,10 +51,10 @@ async function identify(request: FastifyRequest, ctx: AppContext): Promise<void>
 }
 
 /** The actor the access policy judges: the person, their memberships and groups, at the school they act for. */
-export async function actorFor(ctx: AppContext, session: SessionRecord, user: UserRecord): Promise<Actor> {
+export async function actorFor(ctx: AppContext, session: SessionRecord, user: UserRecord, loaded?: readonly MembershipRecord[]): Promise<Actor> {
   const full = session.stage === 'full';
   const [memberships, groupIds] = full
-    ? await Promise.all([ctx.repos.users.memberships(user.id), session.schoolId ? ctx.repos.groups.groupIdsOfTeacher(user.id, session.schoolId) : []])
+    ? await Promise.all([loaded ?? ctx.repos.users.memberships(user.id), session.schoolId ? ctx.repos.groups.groupIdsOfTeacher(user.id, session.schoolId) : []])
     : [[], []];
   return {
     kind: 'user',

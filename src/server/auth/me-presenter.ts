@@ -8,9 +8,10 @@ import type { RequestIdentity } from '../http/request-types.js';
 /** What the signed-in person may know about themselves and their session, picked field by field. */
 export async function presentMe(ctx: AppContext, identity: RequestIdentity): Promise<MeResponse> {
   const { user, session } = identity;
-  const actor = await actorFor(ctx, session, user);
   const here: Resource = session.schoolId ? { kind: 'school', schoolId: session.schoolId } : { kind: 'none' };
   const [board, memberships] = await Promise.all([ctx.repos.boards.findBoard(user.boardId), ctx.repos.users.memberships(user.id)]);
+  // Rebuilt rather than taken from the request: after a school switch the request's actor is stale.
+  const actor = await actorFor(ctx, session, user, memberships);
   if (!board) throw new HttpError(401, 'unauthenticated');
   const school = session.schoolId ? await ctx.repos.boards.findSchool(session.schoolId) : null;
   const roles = memberships.filter((m) => m.schoolId === session.schoolId).map((m) => m.role);

@@ -4,8 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { groupParams, groupRequest, groupsResponse, groupTeachersRequest } from '../../contract/administration.js';
 import { errorBody } from '../../contract/errors.js';
+import type { StaffMemberRecord } from '../../db/repositories/staff-repository.js';
 import type { Scope } from '../../db/scope.js';
 import { abilities } from '../../domain/access/policy.js';
+import { mayTeachGroups } from '../../domain/people/group-teaching.js';
 import type { AppContext } from '../app-context.js';
 import { auditRequest } from '../audit/request-audit.js';
 import { HttpError, notFound } from '../http/http-error.js';
@@ -17,8 +19,8 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
 export function registerGroupRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  async function teachersOf(scope: Scope) {
-    return (await ctx.repos.staff.list(scope)).filter((m) => m.roles.includes('teacher') && m.deactivatedAt === null).map((m) => ({ userId: m.userId, name: m.name }));
+  function teachersAmong(staff: readonly StaffMemberRecord[]) {
+    return staff.filter((m) => mayTeachGroups({ roles: m.roles, active: m.deactivatedAt === null })).map((m) => ({ userId: m.userId, name: m.name }));
   }
 
   async function requireUniqueName(scope: Scope, name: string, except?: string) {
@@ -31,7 +33,8 @@ export function registerGroupRoutes(app: FastifyInstance, ctx: AppContext): void
     schema: { tags: ['groups'], summary: "The school's groups and their teachers", response: { 200: groupsResponse, ...errors } },
     handler: async (request) => {
       const scope = scopeOf(request);
-      const [groups, teachers, staff] = await Promise.all([ctx.repos.groups.list(scope), teachersOf(scope), ctx.repos.staff.list(scope)]);
+      const [groups, staff] = await Promise.all([ctx.repos.groups.list(scope), ctx.repos.staff.list(scope)]);
+      const teachers = teachersAmong(staff);
       const nameOf = new Map(staff.map((m) => [m.userId, m.name]));
       return {
         groups: groups.map((g) => ({ id: g.id, name: g.name, yearGroups: g.yearGroups, teachers: g.teacherIds.map((id) => ({ userId: id, name: nameOf.get(id) ?? '' })) })),
@@ -94,7 +97,7 @@ export function registerGroupRoutes(app: FastifyInstance, ctx: AppContext): void
     handler: async (request) => {
       const scope = scopeOf(request);
       if (!(await ctx.repos.groups.find(scope, request.params.groupId))) throw notFound();
-      const teacherIds = new Set((await teachersOf(scope)).map((t) => t.userId));
+      const teacherIds = new Set(teachersAmong(await ctx.repos.staff.list(scope)).map((t) => t.userId));
       const wanted = [...new Set(request.body.teacherIds)];
       if (wanted.some((id) => !teacherIds.has(id))) throw new HttpError(400, 'unknown-teacher', {}, { field: 'teacherIds' });
       await ctx.db.kysely.transaction().execute(async (tx) => {

@@ -16,6 +16,7 @@ import {
 import { errorBody } from '../../contract/errors.js';
 import type { Database } from '../../db/schema.js';
 import { abilities } from '../../domain/access/policy.js';
+import { mayTeachGroups } from '../../domain/people/group-teaching.js';
 import type { AppContext } from '../app-context.js';
 import { deliverAccountLink, issueAccountLink } from '../account-links/issue-link.js';
 import { auditRequest } from '../audit/request-audit.js';
@@ -125,7 +126,7 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: AppContext): void
       const roles = [...new Set(request.body.roles)];
       await ctx.db.kysely.transaction().execute(async (tx) => {
         await ctx.repos.staff.setRoles(scope, target.id, target.boardId, roles, randomUUID, ctx.now(), tx);
-        if (!roles.includes('teacher')) await ctx.repos.staff.removeFromGroups(scope, target.id, tx);
+        if (!mayTeachGroups({ roles, active: target.deactivatedAt === null })) await ctx.repos.staff.removeFromGroups(scope, target.id, tx);
         await auditRequest(ctx, request, { action: 'staff.roles.update', outcome: 'success', subjectId: target.id }, tx);
       });
       return { ok: true as const };

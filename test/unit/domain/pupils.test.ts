@@ -65,3 +65,13 @@ describe('the start-of-year overview', () => {
     expect(talkProgress([{ heldOn: '2026-09-01' }, { heldOn: null }, { heldOn: null }])).toEqual({ done: 1, toDo: 2 });
   });
 });
+
+describe('who teaches groups', () => {
+  it('is an active member of staff with the teacher role', async () => {
+    const { mayTeachGroups } = await import('../../../src/domain/people/group-teaching.js');
+    expect(mayTeachGroups({ roles: ['teacher'], active: true })).toBe(true);
+    expect(mayTeachGroups({ roles: ['teacher', 'ib'], active: true })).toBe(true);
+    expect(mayTeachGroups({ roles: ['ib'], active: true })).toBe(false);
+    expect(mayTeachGroups({ roles: ['teacher'], active: false })).toBe(false);
+  });
+});

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { CheckboxGroup } from '../../components/CheckboxGroup.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { TableCard } from '../../components/TableCard.js';
 import { NotAllowed, PageLoading } from '../../components/NotAllowed.js';
 import { Notice } from '../../components/Notice.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -113,30 +114,15 @@ function GroupsTable({ data, canManage, onNotice }: { data: GroupsResponse; canM
   }
 
   return (
-    <section className="card card-flush" aria-labelledby="groups-table-title">
-      <h2 id="groups-table-title" className="section-title card-flush-title">
-        {t('groups.tableTitle', { count: data.groups.length })}
-      </h2>
-      {archive.isError && (
-        <div className="card-flush-alert">
-          <ErrorAlert error={archive.error} />
-        </div>
-      )}
-      <div className="table-scroll">
-        <table className="table" data-testid="groups-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('groups.col.name')}</th>
-              <th scope="col">{t('groups.col.years')}</th>
-              <th scope="col">{t('groups.col.teachers')}</th>
-              {canManage && (
-                <th scope="col">
-                  <span className="sr-only">{t('staff.col.actions')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
+    <TableCard
+      titleId="groups-table-title"
+      title={t('groups.tableTitle', { count: data.groups.length })}
+      error={archive.isError ? archive.error : null}
+      testId="groups-table"
+      columns={[{ label: t('groups.col.name') }, { label: t('groups.col.years') }, { label: t('groups.col.teachers') }]}
+      actions={canManage && {}}
+      rows={
+        <>
             {data.groups.map((group) => {
               const open = openId === group.id;
               const panelId = `group-${group.id}`;
@@ -205,10 +191,9 @@ function GroupsTable({ data, canManage, onNotice }: { data: GroupsResponse; canM
                 </Fragment>
               );
             })}
-          </tbody>
-        </table>
-      </div>
-    </section>
+        </>
+      }
+    />
   );
 }
 

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { createIdentityProvider, getIdentityProviders, setIdentityProviderEnabled, updateIdentityProvider } from '../../api/sso.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { TableCard } from '../../components/TableCard.js';
 import { NotAllowed, PageLoading } from '../../components/NotAllowed.js';
 import { Notice } from '../../components/Notice.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -123,29 +124,15 @@ function ProvidersTable({ data, onNotice }: { data: IdentityProvidersResponse; o
   if (data.providers.length === 0) return <p className="card">{t('sso.none')}</p>;
 
   return (
-    <section className="card card-flush" aria-labelledby="sso-table-title">
-      <h2 id="sso-table-title" className="section-title card-flush-title">
-        {t('sso.tableTitle', { count: data.providers.length })}
-      </h2>
-      {toggle.isError && (
-        <div className="card-flush-alert">
-          <ErrorAlert error={toggle.error} />
-        </div>
-      )}
-      <div className="table-scroll">
-        <table className="table" data-testid="sso-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('sso.col.name')}</th>
-              <th scope="col">{t('sso.col.kind')}</th>
-              <th scope="col">{t('sso.col.mfa')}</th>
-              <th scope="col">{t('sso.col.status')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('staff.col.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+    <TableCard
+      titleId="sso-table-title"
+      title={t('sso.tableTitle', { count: data.providers.length })}
+      error={toggle.isError ? toggle.error : null}
+      testId="sso-table"
+      columns={[{ label: t('sso.col.name') }, { label: t('sso.col.kind') }, { label: t('sso.col.mfa') }, { label: t('sso.col.status') }]}
+      actions={{}}
+      rows={
+        <>
             {data.providers.map((provider) => {
               const open = openId === provider.id;
               const panelId = `sso-provider-${provider.id}`;
@@ -208,10 +195,9 @@ function ProvidersTable({ data, onNotice }: { data: IdentityProvidersResponse; o
                 </Fragment>
               );
             })}
-          </tbody>
-        </table>
-      </div>
-    </section>
+        </>
+      }
+    />
   );
 }
 

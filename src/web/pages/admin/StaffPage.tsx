@@ -8,6 +8,7 @@ import { getStaff, invite, revokeInvitation, type InviteResult } from '../../api
 import { queryKeys } from '../../api/query-keys.js';
 import { CheckboxGroup } from '../../components/CheckboxGroup.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { TableCard } from '../../components/TableCard.js';
 import { LinkHandOff } from '../../components/LinkHandOff.js';
 import { NotAllowed, PageLoading } from '../../components/NotAllowed.js';
 import { Notice } from '../../components/Notice.js';
@@ -93,34 +94,20 @@ function StaffTable({ data, me, onRemoved }: { data: StaffListResponse; me: MeRe
   const columns = manage ? 5 : 4;
 
   return (
-    <section className="card card-flush" aria-labelledby="staff-table-title">
-      <h2 id="staff-table-title" className="section-title card-flush-title">
-        {t('staff.tableTitle', { count: data.staff.length })}
-      </h2>
-      <div className="table-scroll">
-        <table className="table table-fixed" data-testid="staff-table">
-          <thead>
-            <tr>
-              <th scope="col" className="col-person">
-                {t('staff.col.name')}
-              </th>
-              <th scope="col" className="col-roles">
-                {t('staff.col.roles')}
-              </th>
-              <th scope="col" className="col-groups">
-                {t('staff.col.groups')}
-              </th>
-              <th scope="col" className="col-account">
-                {t('staff.col.account')}
-              </th>
-              {manage && (
-                <th scope="col" className="col-action">
-                  <span className="sr-only">{t('staff.col.actions')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
+    <TableCard
+      titleId="staff-table-title"
+      title={t('staff.tableTitle', { count: data.staff.length })}
+      testId="staff-table"
+      tableClassName="table-fixed"
+      columns={[
+        { label: t('staff.col.name'), className: 'col-person' },
+        { label: t('staff.col.roles'), className: 'col-roles' },
+        { label: t('staff.col.groups'), className: 'col-groups' },
+        { label: t('staff.col.account'), className: 'col-account' },
+      ]}
+      actions={manage && { className: 'col-action' }}
+      rows={
+        <>
             {data.staff.map((member) => {
               const self = member.userId === me.user.id;
               const open = openId === member.userId && !self;
@@ -183,10 +170,9 @@ function StaffTable({ data, me, onRemoved }: { data: StaffListResponse; me: MeRe
                 </Fragment>
               );
             })}
-          </tbody>
-        </table>
-      </div>
-    </section>
+        </>
+      }
+    />
   );
 }
 
@@ -376,30 +362,15 @@ function Invitations({ invitations, canRevoke }: { invitations: PendingInvitatio
   }
 
   return (
-    <section className="card card-flush" aria-labelledby="invitations-title">
-      <h2 id="invitations-title" className="section-title card-flush-title">
-        {t('staff.invitations.title')}
-      </h2>
-      {revoke.isError && (
-        <div className="card-flush-alert">
-          <ErrorAlert error={revoke.error} />
-        </div>
-      )}
-      <div className="table-scroll">
-        <table className="table" data-testid="invitations-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.col.name')}</th>
-              <th scope="col">{t('staff.col.roles')}</th>
-              <th scope="col">{t('staff.invitations.expires')}</th>
-              {canRevoke && (
-                <th scope="col">
-                  <span className="sr-only">{t('staff.col.actions')}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
+    <TableCard
+      titleId="invitations-title"
+      title={t('staff.invitations.title')}
+      error={revoke.isError ? revoke.error : null}
+      testId="invitations-table"
+      columns={[{ label: t('staff.col.name') }, { label: t('staff.col.roles') }, { label: t('staff.invitations.expires') }]}
+      actions={canRevoke && {}}
+      rows={
+        <>
             {invitations.map((invitation) => (
               <tr key={invitation.id}>
                 <th scope="row" className="cell-person">
@@ -425,9 +396,8 @@ function Invitations({ invitations, canRevoke }: { invitations: PendingInvitatio
                 )}
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+        </>
+      }
+    />
   );
 }
