@@ -38,7 +38,7 @@ export const ACTIONS = [
   'staff.sessions.revoke',
   'groups.list',
   'groups.manage',
-  // Pupils and cases (rules here; routes arrive with their issues)
+  // Pupils, cases and the school's route
   'pupil.find',
   'pupil.read',
   'pupils.manage',
@@ -50,7 +50,17 @@ export const ACTIONS = [
   'case.read',
   'case.write',
   'case.break-glass',
+  'case.escalate',
+  'case.decide',
+  'case.list.mine',
+  'case.list.board',
+  'case.list.pupil',
+  'protocol.read',
+  'protocol.manage',
   'statistics.board',
+  // In-app notifications (berichten): a person's own, at the school they act for
+  'notifications.list',
+  'notifications.read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

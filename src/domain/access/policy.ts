@@ -2,7 +2,7 @@ import type { Action } from './actions.js';
 import type { Actor } from './actor.js';
 import { deny, type Decision } from './decision.js';
 import type { Resource } from './resources.js';
-import { boardStatistics, breakGlass, listCases, readCase, readPupil, startCase, writeCase } from './rules/case-rules.js';
+import { boardStatistics, breakGlass, decideOnCase, escalateCase, listBoardCases, listCases, listOwnCases, readCase, readPupil, startCase, writeCase } from './rules/case-rules.js';
 import { recordPreventive } from './rules/pupil-rules.js';
 import { anyone, atStage, signedIn, switchToOwnSchool, type Rule } from './rules/sign-in-rules.js';
 import { administrator, administratorOrDirector, changesAccess, roleAtResourceSchool, staffOfSchool } from './rules/staff-rules.js';
@@ -63,7 +63,19 @@ const RULES: Record<Action, Rule> = {
   'case.read': readCase,
   'case.write': writeCase,
   'case.break-glass': breakGlass,
+  'case.escalate': escalateCase,
+  'case.decide': decideOnCase,
+  'case.list.mine': listOwnCases,
+  'case.list.board': listBoardCases,
+  // The cases about a pupil that one may open: asked by anyone on staff, answered per case by case.read.
+  'case.list.pupil': roleAtResourceSchool('teacher', 'ib', 'smw', 'director'),
+  // The school's route: every member of staff reads it; the IB'er and directie adapt it.
+  'protocol.read': staffOfSchool,
+  'protocol.manage': roleAtResourceSchool('ib', 'director'),
   'statistics.board': boardStatistics,
+  // Everyone reads their own notifications: of the school they act for, or (the board) all of theirs.
+  'notifications.list': signedIn,
+  'notifications.read': signedIn,
 };
 
 /**

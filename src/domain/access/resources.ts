@@ -17,6 +17,7 @@ export type Resource =
       route: 'meldcode' | 'staff';
       startedBy: string;
       teamUserIds: readonly string[];
+      casushouderId: string | null;
       /** People who opened this case through emergency access and still hold that access. */
       breakGlassUserIds: readonly string[];
     }

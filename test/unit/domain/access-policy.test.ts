@@ -32,6 +32,7 @@ const meldcodeCase = (overrides: Partial<Extract<Resource, { kind: 'case' }>> = 
   route: 'meldcode',
   startedBy: 'teacher-who-started',
   teamUserIds: ['ib-on-team'],
+  casushouderId: null,
   breakGlassUserIds: [],
   ...overrides,
 });
@@ -141,10 +142,12 @@ describe('the access policy: pupils and cases (need to know)', () => {
     expect(reason(person(['administrator']), 'pupil.read', pupil(['group-3']))).toBe('forbidden');
   });
 
-  it('shows a meldcode case to who started it, its team and the IB\'er', () => {
+  it('shows a meldcode case to who started it and its team; an IB\'er not on it is offered emergency access', () => {
     expect(allowed(person(['teacher'], { id: 'teacher-who-started' }), 'case.read', meldcodeCase())).toBe(true);
     expect(allowed(person(['smw'], { id: 'ib-on-team' }), 'case.read', meldcodeCase())).toBe(true);
-    expect(allowed(person(['ib']), 'case.read', meldcodeCase())).toBe(true);
+    expect(reason(person(['ib']), 'case.read', meldcodeCase())).toBe('break-glass-available');
+    expect(reason(person(['ib']), 'case.break-glass', meldcodeCase())).toBe('elevation-required');
+    expect(allowed(person(['ib'], { elevated: true }), 'case.break-glass', meldcodeCase())).toBe(true);
     expect(reason(person(['teacher']), 'case.read', meldcodeCase())).toBe('forbidden');
     expect(reason(person(['smw']), 'case.read', meldcodeCase())).toBe('forbidden');
   });
@@ -153,11 +156,12 @@ describe('the access policy: pupils and cases (need to know)', () => {
     expect(allowed(person(['director']), 'case.list', school)).toBe(true);
     expect(reason(person(['teacher']), 'case.list', school)).toBe('forbidden');
     expect(reason(person(['director']), 'case.read', meldcodeCase())).toBe('break-glass-available');
-    expect(allowed(person(['director']), 'case.break-glass', meldcodeCase())).toBe(true);
+    expect(reason(person(['director']), 'case.break-glass', meldcodeCase())).toBe('elevation-required');
+    expect(allowed(person(['director'], { elevated: true }), 'case.break-glass', meldcodeCase())).toBe(true);
     expect(allowed(person(['director']), 'case.read', meldcodeCase({ breakGlassUserIds: ['me'] }))).toBe(true);
     expect(allowed(person(['director'], { id: 'ib-on-team' }), 'case.read', meldcodeCase())).toBe(true);
-    expect(reason(person(['ib']), 'case.break-glass', meldcodeCase())).toBe('forbidden');
-    expect(reason(person(['teacher']), 'case.break-glass', meldcodeCase())).toBe('forbidden');
+    expect(reason(person(['ib'], { id: 'ib-on-team', elevated: true }), 'case.break-glass', meldcodeCase())).toBe('forbidden');
+    expect(reason(person(['teacher'], { elevated: true }), 'case.break-glass', meldcodeCase())).toBe('forbidden');
   });
 
   it('never shows case content to the administrator or the board', () => {
@@ -177,6 +181,29 @@ describe('the access policy: pupils and cases (need to know)', () => {
     expect(reason(person(['director']), 'case.break-glass', staffCase)).toBe('forbidden');
     expect(allowed(person(['director']), 'case.read', meldcodeCase({ route: 'staff', teamUserIds: ['me'] }))).toBe(true);
     expect(reason({ ...(person(['board'], { schoolId: null }) as Extract<Actor, { kind: 'user' }>), boardId: 'board-2' }, 'case.read', staffCase)).toBe('forbidden');
+  });
+
+  it('lets the IB\'er, SMW or directie on a case form the team, and the casushouder or an IB\'er decide; never the teacher', () => {
+    const onTeam = meldcodeCase({ teamUserIds: ['me', 'ib-on-team'], casushouderId: 'ib-on-team' });
+    expect(allowed(person(['smw']), 'case.escalate', onTeam)).toBe(true);
+    expect(allowed(person(['director']), 'case.escalate', onTeam)).toBe(true);
+    expect(reason(person(['teacher']), 'case.escalate', onTeam)).toBe('forbidden');
+    expect(reason(person(['smw']), 'case.escalate', meldcodeCase())).toBe('forbidden');
+    expect(allowed(person(['smw'], { id: 'ib-on-team' }), 'case.decide', onTeam)).toBe(true);
+    expect(allowed(person(['ib']), 'case.decide', onTeam)).toBe(true);
+    expect(reason(person(['smw']), 'case.decide', onTeam)).toBe('forbidden');
+    expect(reason(person(['teacher'], { id: 'teacher-who-started' }), 'case.decide', onTeam)).toBe('forbidden');
+    const staffCase = meldcodeCase({ route: 'staff', teamUserIds: [] });
+    expect(allowed(person(['board'], { schoolId: null }), 'case.escalate', staffCase)).toBe(true);
+    expect(reason(person(['teacher'], { id: 'teacher-who-started' }), 'case.escalate', staffCase)).toBe('forbidden');
+  });
+
+  it('lets every member of staff read the school\'s route, and only the IB\'er and directie adapt it', () => {
+    for (const role of ['teacher', 'ib', 'smw', 'director', 'administrator'] as Role[]) expect(allowed(person([role]), 'protocol.read', school)).toBe(true);
+    expect(allowed(person(['ib']), 'protocol.manage', school)).toBe(true);
+    expect(allowed(person(['director']), 'protocol.manage', school)).toBe(true);
+    expect(reason(person(['teacher']), 'protocol.manage', school)).toBe('forbidden');
+    expect(reason(person(['administrator']), 'protocol.manage', school)).toBe('forbidden');
   });
 
   it('gives the board figures across its own schools only', () => {

@@ -1,7 +1,7 @@
 import { hasRoleHere, isBoardMember, type UserActor } from '../actor.js';
 import { ALLOW, deny, type Decision } from '../decision.js';
 import type { Resource } from '../resources.js';
-import { inActingSchool } from './staff-rules.js';
+import { inActingSchool, isElevated } from './staff-rules.js';
 import { signedIn, type Rule } from './sign-in-rules.js';
 
 type CaseResource = Extract<Resource, { kind: 'case' }>;
@@ -30,10 +30,11 @@ export const readPupil: Rule = forSignedIn((user, resource) => {
 });
 
 /**
- * The content of a case. Meldcode route: who started it, its team, and the IB'er (the school's
- * aandachtsfunctionaris) see it; directie when on the team; an IB'er or director otherwise only
- * through emergency access. Staff route: only who raised it and the board (directie only when the
- * board put them on the team). Administrator and board never see meldcode content.
+ * The content of a case. Meldcode route: who started it and its team (the school's IB'ers, as
+ * aandachtsfunctionaris, join every new case). An IB'er or director not on the team may open it
+ * only through emergency access. Staff route: only who raised it and the board (directie only when
+ * the board put them on the team). The administrator never sees case content; the board sees only
+ * staff-route cases.
  */
 export const readCase: Rule = forSignedIn((user, resource) => {
   if (resource.kind !== 'case') return deny('forbidden');
@@ -44,22 +45,43 @@ export const readCase: Rule = forSignedIn((user, resource) => {
     return isBoardMember(user) ? ALLOW : deny('forbidden');
   }
   if (!inActingSchool(user, c)) return deny('forbidden');
-  if (hasRoleHere(user, 'administrator') && !hasRoleHere(user, 'teacher', 'ib', 'smw', 'director')) return deny('forbidden');
+  if (!hasRoleHere(user, 'teacher', 'ib', 'smw', 'director')) return deny('forbidden');
   if (c.startedBy === user.userId || c.teamUserIds.includes(user.userId)) return ALLOW;
-  if (hasRoleHere(user, 'ib')) return ALLOW;
   if (c.breakGlassUserIds.includes(user.userId)) return ALLOW;
-  if (hasRoleHere(user, 'director')) return deny('break-glass-available');
+  if (hasRoleHere(user, 'ib', 'director')) return deny('break-glass-available');
   return deny('forbidden');
 });
 
-/** Writing to a case: whoever may read it (the route's own rules on steps come with the case). */
+/** Writing to a case: whoever may read it. Who may escalate or decide is narrower, below. */
 export const writeCase: Rule = readCase;
 
-/** Emergency access: for an IB'er or director of the case's school who cannot read it otherwise. */
+/**
+ * Emergency access: for an IB'er or director of the case's school who cannot read it otherwise,
+ * with a fresh TOTP code (the reason is required by the route and flagged to the casushouder).
+ */
 export const breakGlass: Rule = (actor, resource, now) => {
   const decision = readCase(actor, resource, now);
-  if (decision.allowed) return deny('forbidden');
-  return !decision.allowed && decision.reason === 'break-glass-available' ? ALLOW : decision;
+  if (decision.allowed || decision.reason !== 'break-glass-available' || actor.kind !== 'user') return decision.allowed ? deny('forbidden') : decision;
+  return isElevated(actor, now) ? ALLOW : deny('elevation-required');
+};
+
+/**
+ * Forming the intervention team and choosing the casushouder (step 3): the IB'er, SMW or directie
+ * who can read the case; on the staff route, the board. The teacher keeps a neutral role.
+ */
+export const escalateCase: Rule = (actor, resource, now) => {
+  const decision = readCase(actor, resource, now);
+  if (!decision.allowed || actor.kind !== 'user' || resource.kind !== 'case') return decision;
+  if (resource.route === 'staff') return isBoardMember(actor) ? ALLOW : deny('forbidden');
+  return hasRoleHere(actor, 'ib', 'smw', 'director') ? ALLOW : deny('forbidden');
+};
+
+/** The decision "report at once" or "no report now": the casushouder, or an IB'er on the case. */
+export const decideOnCase: Rule = (actor, resource, now) => {
+  const decision = readCase(actor, resource, now);
+  if (!decision.allowed || actor.kind !== 'user' || resource.kind !== 'case') return decision;
+  if (resource.route !== 'meldcode') return deny('forbidden');
+  return resource.casushouderId === actor.userId || hasRoleHere(actor, 'ib') ? ALLOW : deny('forbidden');
 };
 
 /** Starting a case or recording a first signal: any member of staff who works with pupils. */
@@ -73,6 +95,12 @@ export const listCases: Rule = forSignedIn((user, resource) => {
   if (resource.kind !== 'school' || !inActingSchool(user, resource)) return deny('forbidden');
   return hasRoleHere(user, 'ib', 'director') ? ALLOW : deny('forbidden');
 });
+
+/** The cases one is on or started (a person's own list): anyone signed in; the list is theirs. */
+export const listOwnCases: Rule = forSignedIn(() => ALLOW);
+
+/** The board's list of staff-route cases: the board only. */
+export const listBoardCases: Rule = forSignedIn((user) => (isBoardMember(user) ? ALLOW : deny('forbidden')));
 
 /** Figures across the board's schools, without names: the board only. */
 export const boardStatistics: Rule = forSignedIn((user, resource) => {

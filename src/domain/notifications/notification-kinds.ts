@@ -1,0 +1,25 @@
+/**
+ * What an in-app notification ("bericht") can be about. A notification stores only its kind and ids
+ * (case, subject, due date): the web app writes the sentence from the kind when it is read, so no
+ * pupil's name or case content is ever copied into one.
+ */
+export const NOTIFICATION_KINDS = [
+  /** A meldcode case was started at your school (to the IB'er). */
+  'case.started',
+  /** You were made casushouder of a case. */
+  'case.casushouder-assigned',
+  /** You were added to a case's team. */
+  'case.team-added',
+  /** Someone opened a case through emergency access (to the casushouder). */
+  'case.break-glass',
+  /** An agreement (afspraak) of your case is due today. */
+  'agreement.due',
+  /** A monitoring moment of your case is due today. */
+  'monitoring.due',
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}
