@@ -59,6 +59,12 @@ export const meResponse = z.object({
     'staff.invite': z.boolean(),
     'sso.providers.manage': z.boolean(),
     'pupils.import': z.boolean(),
+    'pupils.manage': z.boolean(),
+    'preventive.overview': z.boolean(),
+    /** The school's list of cases (IB'er, directie). */
+    'case.list': z.boolean(),
+    /** The board's list of staff-route cases. */
+    'case.list.board': z.boolean(),
   }),
   session: z.object({ expiresAt: z.string(), idleExpiresAt: z.string(), elevatedUntil: z.string().nullable() }),
 });

@@ -10,10 +10,22 @@ const optionalText = (max: number) =>
     .transform((v) => (v === '' ? null : v))
     .nullable();
 
-/** Search terms are pupils' names: they travel in the body, never in a URL. */
-export const pupilSearchRequest = z.object({ query: z.string().trim().min(1).max(100) });
+/**
+ * Search terms are pupils' names: they travel in the body, never in a URL. Pupils who have left are
+ * found only when asked for (includeLeft), to return one marked as left by mistake.
+ */
+export const pupilSearchRequest = z.object({ query: z.string().trim().min(1).max(100), includeLeft: z.boolean().default(false) });
 export const pupilSearchResponse = z.object({
-  pupils: z.array(z.object({ id: z.string(), displayName: z.string(), groupName: z.string().nullable(), pupilNumber: z.string() })),
+  pupils: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      groupName: z.string().nullable(),
+      pupilNumber: z.string(),
+      /** The leaving date of a pupil who has left; null for a current pupil (also one who leaves later). */
+      leftOn: z.string().nullable(),
+    }),
+  ),
 });
 export type PupilSearchResponse = z.infer<typeof pupilSearchResponse>;
 
@@ -42,22 +54,30 @@ const sibling = z.discriminatedUnion('kind', [
 const talk = z.object({ heldOn: z.string(), staffName: z.string(), guardianIds: z.array(z.string()), notes: z.string().nullable() });
 const contact = z.object({ id: z.string(), contactedOn: z.string(), kind: z.enum(['conversation', 'phone', 'message', 'other']), staffName: z.string(), notes: z.string().nullable() });
 
+/** The pupil as the pupil administration keeps them: what the correction form needs, nothing about the family. */
+const pupilDetails = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  pupilNumber: z.string(),
+  givenNames: z.string(),
+  callName: z.string(),
+  surnamePrefix: z.string().nullable(),
+  surname: z.string(),
+  dateOfBirth: z.string().nullable(),
+  sex: z.enum(['m', 'f', 'x']).nullable(),
+  groupId: z.string().nullable(),
+  groupName: z.string().nullable(),
+  enrolledOn: z.string().nullable(),
+  leftOn: z.string().nullable(),
+});
+export type PupilDetails = z.infer<typeof pupilDetails>;
+
+/** For whoever manages pupils without reading the pupil page (the administrator): the details only. */
+export const pupilRecordResponse = z.object({ pupil: pupilDetails });
+export type PupilRecordResponse = z.infer<typeof pupilRecordResponse>;
+
 export const pupilPageResponse = z.object({
-  pupil: z.object({
-    id: z.string(),
-    displayName: z.string(),
-    pupilNumber: z.string(),
-    givenNames: z.string(),
-    callName: z.string(),
-    surnamePrefix: z.string().nullable(),
-    surname: z.string(),
-    dateOfBirth: z.string().nullable(),
-    sex: z.enum(['m', 'f', 'x']).nullable(),
-    groupId: z.string().nullable(),
-    groupName: z.string().nullable(),
-    enrolledOn: z.string().nullable(),
-    leftOn: z.string().nullable(),
-  }),
+  pupil: pupilDetails,
   guardians: z.array(guardian),
   siblings: z.array(sibling),
   schoolYear: z.string(),

@@ -4,6 +4,8 @@ import * as foundation from './migrations/2026-11-29-0001-foundation.js';
 import * as schoolsStaffGroups from './migrations/2026-11-29-0002-schools-staff-groups.js';
 import * as identityProviders from './migrations/2026-11-29-0003-identity-providers.js';
 import * as pupils from './migrations/2026-11-29-0004-pupils.js';
+import * as cases from './migrations/2026-11-29-0005-cases.js';
+import * as jobsNotifications from './migrations/2026-11-29-0006-jobs-notifications.js';
 
 /** Every schema migration, in order. Names sort by date; a migration, once shipped, never changes. */
 const MIGRATIONS = {
@@ -11,6 +13,8 @@ const MIGRATIONS = {
   '2026-11-29-0002-schools-staff-groups': schoolsStaffGroups,
   '2026-11-29-0003-identity-providers': identityProviders,
   '2026-11-29-0004-pupils': pupils,
+  '2026-11-29-0005-cases': cases,
+  '2026-11-29-0006-jobs-notifications': jobsNotifications,
 } as const;
 
 class InCodeMigrations implements MigrationProvider {

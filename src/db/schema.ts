@@ -241,6 +241,92 @@ export interface SsoRequestTable {
   expires_at: string;
 }
 
+export interface ProtocolVersionTable {
+  id: string;
+  school_id: string;
+  version: number;
+  content: string;
+  change_note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CaseTable {
+  id: string;
+  school_id: string;
+  board_id: string;
+  pupil_id: string;
+  route: string;
+  protocol_version_id: string | null;
+  step: number;
+  phase: string;
+  casushouder_user_id: string | null;
+  started_by: string;
+  started_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface CaseTeamMemberTable {
+  case_id: string;
+  user_id: string;
+  team_role: string;
+  added_by: string;
+  added_at: string;
+}
+
+export interface CaseBreakGlassTable {
+  id: string;
+  case_id: string;
+  user_id: string;
+  reason: string;
+  opened_at: string;
+}
+
+export interface CaseEntryTable {
+  id: string;
+  case_id: string;
+  school_id: string;
+  entry_id: string;
+  version: number;
+  kind: string;
+  body: string;
+  recorded_by: string;
+  recorded_at: string;
+  correction_reason: string | null;
+  position: number;
+}
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  /** JSON, ids only. */
+  payload: string;
+  run_at: string;
+  /** `pending`, `running`, `done` or `failed`. */
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  school_id: string;
+  user_id: string;
+  kind: string;
+  case_id: string | null;
+  subject_id: string | null;
+  due_on: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
   boards: BoardTable;
   schools: SchoolTable;
@@ -251,6 +337,11 @@ export interface Database {
   sign_in_failures: SignInFailureTable;
   setup_tokens: SetupTokenTable;
   instance_settings: InstanceSettingTable;
+  protocol_versions: ProtocolVersionTable;
+  cases: CaseTable;
+  case_team_members: CaseTeamMemberTable;
+  case_break_glass: CaseBreakGlassTable;
+  case_entries: CaseEntryTable;
   audit_events: AuditEventTable;
   groups: GroupTable;
   group_teachers: GroupTeacherTable;
@@ -264,4 +355,6 @@ export interface Database {
   household_guardians: HouseholdGuardianTable;
   start_of_year_talks: StartOfYearTalkTable;
   parent_contacts: ParentContactTable;
+  jobs: JobTable;
+  notifications: NotificationTable;
 }

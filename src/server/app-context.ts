@@ -3,6 +3,7 @@ import type { Repositories } from '../db/repositories.js';
 import type { SessionLifetimePolicy } from '../domain/auth/session-lifetime.js';
 import type { SignInThrottlePolicy } from '../domain/auth/sign-in-throttle.js';
 import type { Config } from './config/config.js';
+import type { Jobs } from './jobs/jobs.js';
 import type { Mailer } from './mail/mailer.js';
 import type { MasterKey } from './security/master-key.js';
 
@@ -18,4 +19,6 @@ export interface AppContext {
   signInThrottle: SignInThrottlePolicy;
   /** Null when no SMTP server is configured. */
   mailer: Mailer | null;
+  /** Background jobs: schedule one (e.g. a due-date notification); the runner runs them when due. */
+  jobs: Jobs;
 }

@@ -10,6 +10,9 @@ import { DEFAULT_SIGN_IN_THROTTLE } from '../domain/auth/sign-in-throttle.js';
 import type { AppContext } from './app-context.js';
 import { buildApp } from './app.js';
 import { ConfigError, hostForUrl, loadConfig, type Config } from './config/config.js';
+import { registerJobHandlers } from './jobs/job-handlers.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { Jobs } from './jobs/jobs.js';
 import { createMailer } from './mail/mailer.js';
 import { loadMasterKey, type MasterKey } from './security/master-key.js';
 import { issueSetupLinkIfNeeded } from './setup/setup-token.js';
@@ -50,10 +53,13 @@ export async function openDataStore(config: Config): Promise<{ db: Db; masterKey
 }
 
 export function createContext(config: Config, db: Db, masterKey: MasterKey, now: () => Date = () => new Date()): AppContext {
-  return {
+  const repos = createRepositories(db);
+  // The runner is made here but runs only once started (startMeldpad); tests call runDueOnce.
+  const jobs = new Jobs(repos.jobs, new JobRunner({ db: db.kysely, repository: repos.jobs, now, pollMs: config.jobsPollMs }), now);
+  const ctx: AppContext = {
     config,
     db,
-    repos: createRepositories(db),
+    repos,
     masterKey,
     now,
     sessionLifetime: {
@@ -63,7 +69,10 @@ export function createContext(config: Config, db: Db, masterKey: MasterKey, now:
     },
     signInThrottle: DEFAULT_SIGN_IN_THROTTLE,
     mailer: createMailer(config.mail),
+    jobs,
   };
+  registerJobHandlers(ctx);
+  return ctx;
 }
 
 export interface RunningMeldpad {
@@ -100,6 +109,7 @@ export async function startMeldpad(env: Record<string, string | undefined>, opti
   if (!env['PUBLIC_URL']?.trim()) config.publicUrl = new URL(`http://${hostForUrl(config.host)}:${port}`);
   const url = config.publicUrl.origin;
   const setupLink = await issueSetupLinkIfNeeded(ctx.repos, config.publicUrl, ctx.now());
+  ctx.jobs.start({ logger: app.log.child({ component: 'jobs' }) });
   let closed = false;
   return {
     app,
@@ -109,6 +119,8 @@ export async function startMeldpad(env: Record<string, string | undefined>, opti
     async close() {
       if (closed) return;
       closed = true;
+      // The job in hand finishes first; then the server and the database close.
+      await ctx.jobs.stop();
       await app.close();
       await db.close();
     },

@@ -23,6 +23,15 @@ const NewPupilPage = lazy(() => import('./pages/pupils/NewPupilPage.js'));
 const PupilPage = lazy(() => import('./pages/pupils/PupilPage.js'));
 const StartOfYearTalksPage = lazy(() => import('./pages/pupils/StartOfYearTalksPage.js'));
 const PupilImportPage = lazy(() => import('./pages/pupils/ImportPage.js'));
+// The school's route (stappenplan): read by every member of staff, adapted by the IB'er and directie.
+const ProtocolPage = lazy(() => import('./pages/protocol/ProtocolPage.js'));
+// Cases: raising a concern about a pupil, and the lists of cases.
+const NewCasePage = lazy(() => import('./pages/cases/NewCasePage.js'));
+const CaseListPage = lazy(() => import('./pages/cases/CaseListPage.js'));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage.js'));
+// The case page and its print view: loaded when a case is opened.
+const CasePage = lazy(() => import('./pages/cases/CasePage.js'));
+const CasePrintPage = lazy(() => import('./pages/cases/CasePrintPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -60,7 +69,13 @@ export function App() {
             <Route path="/leerlingen/nieuw" element={<NewPupilPage />} />
             <Route path="/leerlingen/importeren" element={<PupilImportPage />} />
             <Route path="/leerlingen/:pupilId" element={<PupilPage />} />
+            <Route path="/leerlingen/:pupilId/casus-starten" element={<NewCasePage />} />
+            <Route path="/casussen" element={<CaseListPage />} />
+            <Route path="/casussen/:caseId" element={<CasePage />} />
+            <Route path="/casussen/:caseId/afdrukken" element={<CasePrintPage />} />
             <Route path="/startgesprekken" element={<StartOfYearTalksPage />} />
+            <Route path="/stappenplan" element={<ProtocolPage />} />
+            <Route path="/berichten" element={<NotificationsPage />} />
           </Route>
         </Routes>
       </BrowserRouter>

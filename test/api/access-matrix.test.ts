@@ -6,6 +6,7 @@ import { decide, type Resource } from '../../src/domain/access/policy.js';
 import { actorFor } from '../../src/server/auth/authenticate.js';
 import { hashToken } from '../../src/server/auth/session-token.js';
 import { issueAccountLink } from '../../src/server/account-links/issue-link.js';
+import { notify } from '../../src/server/notifications/notify.js';
 import { clientSecretBox } from '../../src/server/sso/routes.js';
 import type { DeclaredRoute } from '../../src/server/http/route-access.js';
 import { ENGINES } from '../support/databases.js';
@@ -32,6 +33,8 @@ interface FixtureContext {
   colleagueId: string;
   /** A fresh value, so that repeated calls do not collide. */
   unique: string;
+  /** The person calling, when signed in (for what is their own, such as their notifications). */
+  userId?: string;
 }
 
 /** A one-pupil spreadsheet for the import operations. */
@@ -86,6 +89,7 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/school/settings': async () => ({ path: '/api/school/settings' }),
   'POST /api/pupils/search': async () => ({ path: '/api/pupils/search', body: { query: 'matrix' } }),
   'GET /api/pupils/{pupilId}': async (f) => ({ path: `/api/pupils/${await newPupil(f)}` }),
+  'GET /api/pupils/{pupilId}/record': async (f) => ({ path: `/api/pupils/${await newPupil(f)}/record` }),
   'POST /api/pupils': async ({ unique }) => ({ path: '/api/pupils', body: pupilBody(unique, null) }),
   'PUT /api/pupils/{pupilId}': async (f) => ({ path: `/api/pupils/${await newPupil(f)}`, body: pupilBody(`${f.unique}-x`, null) }),
   'POST /api/pupils/{pupilId}/leave': async (f) => ({ path: `/api/pupils/${await newPupil(f)}/leave`, body: { leftOn: '2026-11-01' } }),
@@ -96,6 +100,31 @@ const FIXTURES: Record<string, Fixture> = {
   // Without confirmLeaving this one file would mark the demo pupils as left: a 409 that changes nothing.
   'POST /api/pupils/import': async () => ({ path: '/api/pupils/import', body: matrixImportFile }),
   'GET /api/preventive/overview': async () => ({ path: '/api/preventive/overview' }),
+  'GET /api/protocol': async () => ({ path: '/api/protocol' }),
+  'GET /api/protocol/versions': async () => ({ path: '/api/protocol/versions' }),
+  'GET /api/protocol/versions/{version}': async ({ t, schoolId }) => ({ path: `/api/protocol/versions/${(await t.ctx.repos.protocols.current({ schoolId, userId: '' }, t.clock.now())).version}` }),
+  'PUT /api/protocol': async ({ t, schoolId, unique }) => ({ path: '/api/protocol', body: await protocolEdit(t, schoolId, unique) }),
+  'POST /api/pupils/{pupilId}/cases': async (f) => ({ path: `/api/pupils/${await newPupil(f)}/cases`, body: { worry: 'home-situation', firstSignal: matrixSignal } }),
+  'GET /api/pupils/{pupilId}/cases': async (f) => ({ path: `/api/pupils/${await newPupil(f)}/cases` }),
+  'GET /api/cases': async () => ({ path: '/api/cases' }),
+  'GET /api/cases/mine': async () => ({ path: '/api/cases/mine' }),
+  'GET /api/board/cases': async () => ({ path: '/api/board/cases' }),
+  'GET /api/cases/{caseId}': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}` }),
+  'POST /api/cases/{caseId}/entries': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/entries`, body: { kind: 'task', body: { taskId: 's2.notitie', outcome: 'done', note: null } } }),
+  'PUT /api/cases/{caseId}/entries/{entryId}': async (f) => {
+    const { caseId, signalId } = await newCase(f);
+    return { path: `/api/cases/${caseId}/entries/${signalId}`, body: { body: matrixSignal, reason: 'matrix' } };
+  },
+  'GET /api/cases/{caseId}/team-candidates': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/team-candidates` }),
+  'PUT /api/cases/{caseId}/team': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/team`, body: { members: [{ userId: matrixCase.ibId, teamRole: 'ib' }], casushouderId: matrixCase.ibId } }),
+  'POST /api/cases/{caseId}/decision': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/decision`, body: { decision: 'report-now', reasoning: 'matrix' } }),
+  'POST /api/cases/{caseId}/break-glass': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/break-glass`, body: { reason: 'matrix' } }),
+  'GET /api/notifications': async () => ({ path: '/api/notifications' }),
+  'POST /api/notifications/{notificationId}/read': async ({ t, schoolId, colleagueId, userId }) => {
+    const id = await notify(t.ctx, { userId: userId ?? colleagueId, schoolId, kind: 'case.started', caseId: 'matrix-case' });
+    return { path: `/api/notifications/${id}/read`, body: {} };
+  },
+  'POST /api/notifications/read-all': async () => ({ path: '/api/notifications/read-all', body: {} }),
   'PUT /api/school/settings': async ({ t, schoolId }) => ({ path: '/api/school/settings', body: { ...(await t.ctx.repos.schoolSettings.get({ schoolId, userId: '' }))! } }),
   'GET /api/auth/sso/providers': async () => ({ path: '/api/auth/sso/providers' }),
   'POST /api/auth/sso/{providerId}/start': async (f) => ({ path: `/api/auth/sso/${await newIdentityProvider(f)}/start`, body: {} }),
@@ -142,6 +171,7 @@ const ACTIONS: Record<string, Action> = {
   'PUT /api/school/settings': 'school.settings.update',
   'POST /api/pupils/search': 'pupil.find',
   'GET /api/pupils/{pupilId}': 'pupil.read',
+  'GET /api/pupils/{pupilId}/record': 'pupils.manage',
   'POST /api/pupils': 'pupils.manage',
   'PUT /api/pupils/{pupilId}': 'pupils.manage',
   'POST /api/pupils/{pupilId}/leave': 'pupils.manage',
@@ -151,6 +181,25 @@ const ACTIONS: Record<string, Action> = {
   'POST /api/pupils/import/dry-run': 'pupils.import',
   'POST /api/pupils/import': 'pupils.import',
   'GET /api/preventive/overview': 'preventive.overview',
+  'GET /api/protocol': 'protocol.read',
+  'GET /api/protocol/versions': 'protocol.read',
+  'GET /api/protocol/versions/{version}': 'protocol.read',
+  'PUT /api/protocol': 'protocol.manage',
+  'POST /api/pupils/{pupilId}/cases': 'case.start',
+  'GET /api/pupils/{pupilId}/cases': 'case.list.pupil',
+  'GET /api/cases': 'case.list',
+  'GET /api/cases/mine': 'case.list.mine',
+  'GET /api/board/cases': 'case.list.board',
+  'GET /api/cases/{caseId}': 'case.read',
+  'POST /api/cases/{caseId}/entries': 'case.write',
+  'PUT /api/cases/{caseId}/entries/{entryId}': 'case.write',
+  'GET /api/cases/{caseId}/team-candidates': 'case.escalate',
+  'PUT /api/cases/{caseId}/team': 'case.escalate',
+  'POST /api/cases/{caseId}/decision': 'case.decide',
+  'POST /api/cases/{caseId}/break-glass': 'case.break-glass',
+  'GET /api/notifications': 'notifications.list',
+  'POST /api/notifications/{notificationId}/read': 'notifications.read',
+  'POST /api/notifications/read-all': 'notifications.read',
   'GET /api/auth/sso/providers': 'sso.providers.list',
   'POST /api/auth/sso/{providerId}/start': 'sso.start',
   'GET /api/auth/sso/callback': 'sso.callback',
@@ -162,7 +211,7 @@ const ACTIONS: Record<string, Action> = {
 };
 
 /** Operations whose resource is the pupil in the path (the rest on a pupil act on the school). */
-const ON_PUPIL = new Set(['GET /api/pupils/{pupilId}', 'PUT /api/pupils/{pupilId}/start-of-year-talk', 'POST /api/pupils/{pupilId}/parent-contacts']);
+const ON_PUPIL = new Set(['GET /api/pupils/{pupilId}', 'POST /api/pupils/{pupilId}/cases', 'PUT /api/pupils/{pupilId}/start-of-year-talk', 'POST /api/pupils/{pupilId}/parent-contacts']);
 /** The demo teacher (Sanne de Wit) teaches this group; the matrix's pupils sit in it. */
 const MATRIX_GROUP = 'Groep 3 Vossen';
 
@@ -178,6 +227,38 @@ async function newPupil({ t, schoolId, unique }: FixtureContext): Promise<string
   const id = randomUUID();
   await t.ctx.repos.pupils.create({ schoolId, userId: '' }, id, pupilBody(unique, await matrixGroupId(t, schoolId)), t.clock.now());
   return id;
+}
+
+const matrixSignal = {
+  observedOn: '2026-11-02',
+  observedTime: null,
+  place: null,
+  observedBy: 'Matrix',
+  source: 'own-observation',
+  sourceDetail: null,
+  description: 'Matrix: wat gezien is.',
+  counterIndications: null,
+  signalItemIds: [],
+  bodyMap: [],
+};
+
+/** The matrix's cases: started by the colleague, escalated with the school's IB'er as casushouder. */
+const matrixCase = { ibId: '' };
+
+async function newCase(f: FixtureContext): Promise<{ caseId: string; signalId: string }> {
+  const { t, schoolId, colleagueId } = f;
+  const pupilId = await newPupil(f);
+  const scope = { schoolId, userId: colleagueId };
+  const boardId = (await t.ctx.repos.boards.findSchool(schoolId))!.boardId;
+  const protocol = await t.ctx.repos.protocols.current(scope, t.clock.now());
+  const caseId = randomUUID();
+  const signalId = randomUUID();
+  const at = t.clock.now().toISOString();
+  await t.ctx.repos.cases.create({ id: caseId, schoolId, boardId, pupilId, route: 'meldcode', protocolVersionId: protocol.id, step: 3, phase: 'open', startedBy: colleagueId, startedAt: at });
+  await t.ctx.repos.cases.addTeamMembers(caseId, [{ userId: matrixCase.ibId, teamRole: 'ib' }], colleagueId, at);
+  await t.ctx.repos.cases.setProgress(caseId, { step: 3, phase: 'open', casushouderId: matrixCase.ibId }, at);
+  await t.ctx.repos.cases.addEntryVersion({ id: randomUUID(), caseId, schoolId, entryId: signalId, version: 1, kind: 'signal', body: matrixSignal, recordedBy: colleagueId, recordedAt: at, correctionReason: null });
+  return { caseId, signalId };
 }
 
 /** One real identity provider on loopback for this file: starting a sign-in must reach it. */
@@ -207,6 +288,20 @@ async function newGroup(t: DemoApp, schoolId: string, unique: string): Promise<s
   return id;
 }
 
+/** The school's current route sent back with one change: a save the IB'er or directie may make. */
+async function protocolEdit(t: DemoApp, schoolId: string, unique: string) {
+  const current = await t.ctx.repos.protocols.current({ schoolId, userId: '' }, t.clock.now());
+  const { steps, standingReminder, taskDivisionPrinciples, parentConversationPrinciples } = current.content;
+  return {
+    basedOnVersion: current.version,
+    steps: steps.map((s) => ({ id: s.id, title: s.title, note: s.note, tasks: s.tasks.map((task) => ({ id: task.id, text: task.text, help: task.help, retired: task.retired })) })),
+    standingReminder: `${standingReminder.split(' (')[0]} (${unique})`,
+    taskDivisionPrinciples: taskDivisionPrinciples.items,
+    parentConversationPrinciples: parentConversationPrinciples.items,
+    changeNote: `Matrix ${unique}`,
+  };
+}
+
 function errorCode(response: { headers: Record<string, unknown>; body: string }): string | undefined {
   if (!String(response.headers['content-type'] ?? '').includes('json') || response.body === '') return undefined;
   return (JSON.parse(response.body) as { error?: { code: string } }).error?.code;
@@ -218,6 +313,9 @@ function operationKey(route: DeclaredRoute): string {
 
 /** The resource the server loads for a route, as the policy sees it. */
 function resourceFor(route: DeclaredRoute, f: FixtureContext, boardId: string, groupId: string): Resource {
+  if (route.url.includes(':caseId')) {
+    return { kind: 'case', schoolId: f.schoolId, boardId, route: 'meldcode', startedBy: f.colleagueId, teamUserIds: [matrixCase.ibId], casushouderId: matrixCase.ibId, breakGlassUserIds: [] };
+  }
   if (ON_PUPIL.has(operationKey(route))) return { kind: 'pupil', schoolId: f.schoolId, groupIds: [groupId], caseMemberUserIds: [] };
   if (route.url.includes(':userId')) return { kind: 'staff-member', schoolId: f.schoolId, userId: f.colleagueId, boardId };
   if (route.url === '/api/auth/school') return { kind: 'school', schoolId: f.schoolId };
@@ -245,6 +343,7 @@ describe.each(ENGINES)('access matrix: every operation, every role (%s)', (engin
     routes = t.app.declaredRoutes.filter((r) => r.url.startsWith('/api/') || r.url === '/healthz' || r.url === '/readyz');
     schoolId = (await t.ctx.repos.boards.findSchoolByName(REGENBOOG))!.id;
     colleagueId = (await t.ctx.repos.users.findByEmail('leerkracht2.regenboog@demo.meldpad.example'))!.id;
+    matrixCase.ibId = await userIdOf(t, account(t, 'ib'));
   });
   afterAll(async () => t.close());
 
@@ -283,7 +382,7 @@ describe.each(ENGINES)('access matrix: every operation, every role (%s)', (engin
     const ordered = [...routes].sort((a, b) => Number(a.action === 'auth.logout') - Number(b.action === 'auth.logout'));
     for (const route of ordered) {
       const actor = await actorFor(t.ctx, { ...identity.session, elevatedUntil: new Date(t.clock.now().getTime() + 60_000) }, identity.user);
-      const f: FixtureContext = { t, schoolId, colleagueId, unique: `${role}-${counter++}` };
+      const f: FixtureContext = { t, schoolId, colleagueId, unique: `${role}-${counter++}`, userId: identity.user.id };
       const prepared = await FIXTURES[operationKey(route)]!(f);
       const decision = decide(actor, route.action, resourceFor(route, f, identity.user.boardId, await matrixGroupId(t, schoolId)), t.clock.now());
       const response = await session.request(route.method as Method, prepared.path, prepared.body);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createAccount } from '../../src/server/people/accounts.js';
+import { schoolDate } from '../../src/server/pupils/school-date.js';
 import { ROOT } from '../support/cli.js';
 import { ENGINES } from '../support/databases.js';
 import { account, createDemoApp, REGENBOOG, signInAs, type DemoApp } from '../support/demo-app.js';
@@ -109,6 +110,20 @@ describe.each(ENGINES)('importing pupils (%s)', (engine) => {
     const back = await admin.post('/api/pupils/import', file(csv(...all)));
     expect(back.json()).toMatchObject({ counts: { returned: 1, markedAsLeft: 0 } });
     expect((await pupils()).find((p) => p.pupil_number === '40')!.left_on).toBeNull();
+  });
+
+  it('keeps a leaving date still to come when the pupil is in the file, and brings it forward when they are not', async () => {
+    const all = Array.from({ length: 40 }, (_, i) => row(i + 1));
+    expect((await admin.post('/api/pupils/import', file(csv(...all)))).statusCode).toBe(200);
+    const later = new Date(t.clock.now().getTime() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const idOf = async (number: string) => (await pupils()).find((p) => p.pupil_number === number)!.id;
+    expect((await admin.post(`/api/pupils/${await idOf('39')}/leave`, { leftOn: later })).statusCode).toBe(200);
+    expect((await admin.post(`/api/pupils/${await idOf('40')}/leave`, { leftOn: later })).statusCode).toBe(200);
+    const again = await admin.post('/api/pupils/import', file(csv(...all.slice(0, 39))));
+    expect(again.json()).toMatchObject({ counts: { returned: 0, markedAsLeft: 1, unchanged: 39 } });
+    const after = await pupils();
+    expect(after.find((p) => p.pupil_number === '39')!.left_on).toBe(later);
+    expect(after.find((p) => p.pupil_number === '40')!.left_on).toBe(schoolDate(t.clock.now()));
   });
 
   it('asks for confirmation (409) when more than 5 % would be marked as left, then imports when confirmed', async () => {

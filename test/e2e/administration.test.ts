@@ -111,7 +111,7 @@ describe.skipIf(!chromiumAvailable())('administration in the browser: staff, gro
     const beheer = account('administrator');
     admin = await newPage();
     await signIn(admin, beheer.email, beheer.password, beheer.totpSecret);
-    expect(await menuLinks(admin)).toEqual(['Start', 'Leerlingen', 'Medewerkers', 'Groepen', 'Leerlingen importeren', 'Schoolgegevens', 'Aanmelden via uw organisatie']);
+    expect(await menuLinks(admin)).toEqual(['Start', 'Leerlingen', 'Stappenplan', 'Medewerkers', 'Groepen', 'Leerlingen importeren', 'Schoolgegevens', 'Aanmelden via uw organisatie']);
 
     await openFromMenu(admin, 'Medewerkers');
     const table = admin.getByTestId('staff-table');
@@ -197,7 +197,7 @@ describe.skipIf(!chromiumAvailable())('administration in the browser: staff, gro
 
     // The menu follows the access policy's abilities: no staff administration for a teacher.
     // "Startgesprekken" appears once the server has answered that the overview is hers.
-    await expect.poll(() => menuLinks(noor)).toEqual(['Start', 'Leerlingen', 'Startgesprekken', 'Groepen', 'Schoolgegevens']);
+    await expect.poll(() => menuLinks(noor)).toEqual(['Start', 'Leerlingen', 'Casussen', 'Startgesprekken', 'Stappenplan', 'Groepen', 'Schoolgegevens']);
 
     await openFromMenu(noor, 'Groepen');
     await expect.poll(() => noor.getByTestId('groups-table').getByText(GROUP).count()).toBe(1);

@@ -24,9 +24,10 @@ const MEREL = { callName: 'Merel', surname: 'Oosterhout', number: '88010' }; // 
 const PARENT = 'R. Wijnbergen';
 const OTHER_PARENT = 'M. de Boer';
 
-/** Today as the school counts it, yyyy-mm-dd and dd-mm-jjjj. */
-function today(): { iso: string; shown: string } {
-  const iso = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+/** Today (or `daysAgo` before) as the school counts it, yyyy-mm-dd and dd-mm-jjjj. */
+function today(daysAgo = 0): { iso: string; shown: string } {
+  const todayIso = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const iso = new Date(Date.parse(`${todayIso}T12:00:00Z`) - daysAgo * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
   const [y, m, d] = iso.split('-');
   return { iso, shown: `${d}-${m}-${y}` };
 }
@@ -132,7 +133,7 @@ describe.skipIf(!chromiumAvailable())('pupils in the browser: search, the pupil 
     sanne = await newPage();
     await signIn(sanne, account('teacher'));
     // Every school role may search; the overview of talks appears once the server says it is hers.
-    await expect.poll(() => menu(sanne).getByRole('link').allTextContents()).toEqual(['Start', 'Leerlingen', 'Startgesprekken', 'Groepen', 'Schoolgegevens']);
+    await expect.poll(() => menu(sanne).getByRole('link').allTextContents()).toEqual(['Start', 'Leerlingen', 'Casussen', 'Startgesprekken', 'Stappenplan', 'Groepen', 'Schoolgegevens']);
 
     await openFromMenu(sanne, 'Leerlingen', 'Leerlingen zoeken');
     await expect.poll(() => sanne.getByText('Iedere medewerker van de school kan elke leerling vinden op naam en groep.').count()).toBe(1);
@@ -298,14 +299,16 @@ describe.skipIf(!chromiumAvailable())('pupils in the browser: search, the pupil 
     await shot(ib, 'pupil-english');
   });
 
-  it('d. the administrator adds a pupil by hand and marks another as left', async () => {
+  it('d. the administrator adds a pupil by hand, corrects one, marks another as left and finds them again', async () => {
     const admin = await newPage();
-    const overview = admin.waitForResponse((response) => response.url().endsWith('/api/preventive/overview'));
+    const overviewRequests: string[] = [];
+    admin.on('request', (request) => {
+      if (request.url().endsWith('/api/preventive/overview')) overviewRequests.push(request.url());
+    });
     await signIn(admin, account('administrator'));
-    // The overview is not for the administrator: the menu leaves it out, without a word.
-    expect((await overview).status()).toBe(404);
-    expect(await menu(admin).getByRole('link').allTextContents()).toEqual(expect.arrayContaining(['Start', 'Leerlingen', 'Medewerkers']));
-    await expect.poll(() => menu(admin).getByRole('link', { name: 'Startgesprekken' }).count()).toBe(0);
+    // /api/auth/me says the overview is not for the administrator: the menu leaves it out, and nothing asks for it.
+    await expect.poll(() => menu(admin).getByRole('link').allTextContents()).toEqual(expect.arrayContaining(['Start', 'Leerlingen', 'Medewerkers']));
+    expect(await menu(admin).getByRole('link', { name: 'Startgesprekken' }).count()).toBe(0);
     await expect.poll(() => admin.getByRole('alert').count()).toBe(0);
 
     await openFromMenu(admin, 'Leerlingen', 'Leerlingen zoeken');
@@ -339,26 +342,76 @@ describe.skipIf(!chromiumAvailable())('pupils in the browser: search, the pupil 
     await search(admin, 'oosterhout');
     expect(await result(admin, `${MEREL.callName} ${MEREL.surname}`).textContent()).toContain('Groep 5/6 Bevers');
 
-    // Marking a pupil as left: the administrator cannot open the page, but may do this.
+    // Correcting a pupil: the administrator may not read the pupil page, yet the form comes filled in.
+    await result(admin, `${MEREL.callName} ${MEREL.surname}`).click();
+    await expect.poll(() => admin.getByTestId('pupil-limited').count()).toBe(1);
+    await admin.getByTestId('pupil-edit-open').click();
+    await expect.poll(() => admin.getByTestId('pupil-edit-pupilNumber').inputValue()).toBe(MEREL.number);
+    expect(await admin.getByTestId('pupil-edit-surname').inputValue()).toBe(MEREL.surname);
+    expect(await admin.getByTestId('pupil-edit-givenNames').inputValue()).toBe('Merel Johanna');
+    expect(await admin.getByTestId('pupil-edit-dateOfBirth').inputValue()).toBe('2019-05-14');
+    expect(await admin.getByTestId('pupil-edit-groupId').locator('option:checked').textContent()).toBe('Groep 5/6 Bevers');
+    // Nothing of the pupil page: no parents, no start-of-year talk.
+    expect(await admin.getByTestId('guardians').count()).toBe(0);
+    expect(await admin.getByTestId('talk').count()).toBe(0);
+    await expectAccessible(admin, 'correction form for the administrator');
+    await shot(admin, 'pupil-correct-administrator');
+    await admin.getByTestId('pupil-edit-surname').fill('Oosterhout-Vermeer');
+    await admin.getByTestId('pupil-edit-save').click();
+    await expect.poll(() => admin.getByText('De gegevens zijn opgeslagen.').count()).toBe(1);
+    await expect.poll(() => heading(admin)).toBe(`${MEREL.callName} Oosterhout-Vermeer`);
+    await admin.getByRole('link', { name: 'Terug naar zoeken' }).click();
+    await search(admin, 'vermeer');
+    await expect.poll(() => result(admin, `${MEREL.callName} Oosterhout-Vermeer`).count()).toBe(1);
+
+    // Marking a pupil as left, yesterday: the administrator cannot open the page, but may do this.
+    const yesterday = today(1);
     await search(admin, 'kwakernaak');
     await result(admin, BAS).click();
     await expect.poll(() => admin.getByTestId('pupil-limited').count()).toBe(1);
+    await expect.poll(() => admin.getByTestId('pupil-status').textContent()).toBe('Huidige leerling');
     await admin.getByTestId('pupil-leave-open').click();
     await expect.poll(() => admin.getByTestId('pupil-left-on').inputValue()).toBe(today().iso);
     await expectAccessible(admin, 'leave form');
     await shot(admin, 'leave-form');
+    await admin.getByTestId('pupil-left-on').fill(yesterday.iso);
     await admin.getByTestId('pupil-leave-submit').click();
     const dialog = admin.getByTestId('confirm-dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(await dialog.textContent()).toContain('Wat over de leerling is vastgelegd, blijft bewaard.');
     await expectAccessible(admin, 'leave confirmation');
     await admin.getByTestId('confirm-yes').click();
-    await expect.poll(() => admin.getByTestId('pupil-left-notice').textContent()).toBe(`${BAS} is gemarkeerd als vertrokken per ${today().shown}.`);
+    await expect.poll(() => admin.getByText(`${BAS} is gemarkeerd als vertrokken per ${yesterday.shown}.`).count()).toBe(1);
+    await expect.poll(() => admin.getByTestId('pupil-status').textContent()).toBe(`Vertrokken op ${yesterday.shown}`);
     await expectAccessible(admin, 'pupil marked as left');
     await shot(admin, 'pupil-left');
 
     await admin.getByRole('link', { name: 'Terug naar zoeken' }).click();
     await expect.poll(() => admin.getByTestId('pupil-search-status').textContent()).toBe('Geen leerlingen gevonden');
+    expect(await admin.locator('.search-empty-hint').textContent()).toContain('Ook leerlingen die zijn vertrokken');
+
+    // Marked as left by mistake: found again with the checkbox, and made a current pupil again.
+    await admin.getByLabel('Ook leerlingen die zijn vertrokken').check();
+    await expect.poll(() => result(admin, BAS).count()).toBe(1);
+    expect(await result(admin, BAS).getByTestId('pupil-result-left').textContent()).toBe(`vertrokken op ${yesterday.shown}`);
+    await expectAccessible(admin, 'search results with pupils who left');
+    await shot(admin, 'search-include-left');
+    await result(admin, BAS).click();
+    await expect.poll(() => admin.getByTestId('pupil-status').textContent()).toBe(`Vertrokken op ${yesterday.shown}`);
+    await admin.getByTestId('pupil-return').click();
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await admin.getByTestId('confirm-yes').click();
+    await expect.poll(() => admin.getByText(`${BAS} is weer een huidige leerling.`).count()).toBe(1);
+    await expect.poll(() => admin.getByTestId('pupil-status').textContent()).toBe('Huidige leerling');
+    await expectAccessible(admin, 'pupil made current again');
+    await shot(admin, 'pupil-returned');
+
+    await admin.getByRole('link', { name: 'Terug naar zoeken' }).click();
+    await admin.getByLabel('Ook leerlingen die zijn vertrokken').uncheck();
+    await search(admin, 'kwakernaak');
+    await expect.poll(() => result(admin, BAS).count()).toBe(1);
+    expect(await result(admin, BAS).getByTestId('pupil-result-left').count()).toBe(0);
+    expect(overviewRequests).toEqual([]);
   });
 
   it('had no script errors and no server errors on any page', () => {

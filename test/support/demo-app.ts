@@ -10,10 +10,11 @@ export interface DemoApp extends TestApp {
 }
 
 /** A test server filled with the fictional demo board (two schools, every role). */
-export async function createDemoApp(engine: EngineName, env: Record<string, string> = {}, options: { pupilsPerSchool?: number } = {}): Promise<DemoApp> {
+export async function createDemoApp(engine: EngineName, env: Record<string, string> = {}, options: { pupilsPerSchool?: number; cases?: boolean } = {}): Promise<DemoApp> {
   const t = await createTestApp(engine, env);
-  // A handful of pupils keeps the many suites that build a demo quick; the CLI demo has 200 a school.
-  const accounts = await createDemoBoard(t.ctx, { pupilsPerSchool: options.pupilsPerSchool ?? 6 });
+  // A handful of pupils and no cases keep the many suites that build a demo quick and predictable;
+  // the CLI demo has 200 pupils a school and cases in every state.
+  const accounts = await createDemoBoard(t.ctx, { pupilsPerSchool: options.pupilsPerSchool ?? 6, cases: options.cases ?? false });
   return Object.assign(t, { accounts });
 }
 

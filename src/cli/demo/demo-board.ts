@@ -9,6 +9,7 @@ import { SecretBox } from '../../server/security/secret-box.js';
 import { schoolYearOf } from '../../domain/pupils/school-year.js';
 import { schoolDate } from '../../server/pupils/school-date.js';
 import { generatedPassword } from '../generated-password.js';
+import { createDemoCases } from './demo-cases.js';
 import { createDemoPupils } from './demo-pupils.js';
 
 /** One demo account as written to the accounts file. */
@@ -97,8 +98,9 @@ export class DatabaseNotEmptyError extends Error {}
  * schools and a board member — each already enrolled in TOTP, so that a person or a test can sign
  * in at once.
  */
-export async function createDemoBoard(ctx: AppContext, options: { pupilsPerSchool?: number } = {}): Promise<DemoAccount[]> {
+export async function createDemoBoard(ctx: AppContext, options: { pupilsPerSchool?: number; cases?: boolean } = {}): Promise<DemoAccount[]> {
   const pupilsPerSchool = options.pupilsPerSchool ?? 200;
+  const withCases = options.cases ?? true;
   if (await ctx.repos.boards.anyBoardExists()) throw new DatabaseNotEmptyError('the database is not empty; the demo needs an empty one');
   const now = ctx.now();
   const box = new SecretBox(ctx.masterKey, 'totp-secret');
@@ -123,6 +125,7 @@ export async function createDemoBoard(ctx: AppContext, options: { pupilsPerSchoo
     await ctx.repos.setupTokens.deleteAll(tx);
     const schoolIds: string[] = [];
     const forPupils: Parameters<typeof createDemoPupils>[2] = [];
+    const people = new Map<string, string>();
     for (const school of SCHOOLS) {
       const schoolId = randomUUID();
       schoolIds.push(schoolId);
@@ -149,6 +152,7 @@ export async function createDemoBoard(ctx: AppContext, options: { pupilsPerSchoo
         }
         accounts.push({ email, password: created.password, totpSecret: created.totpSecret, role: member.role, school: school.name, schools: [school.name], ...(member.groups ? { groups: member.groups } : {}) });
         if (member.role === 'ib') ibOfSchool = created.userId;
+        people.set(`${school.slug}:${member.local}`, created.userId);
       }
       forPupils.push({
         schoolId,
@@ -156,13 +160,39 @@ export async function createDemoBoard(ctx: AppContext, options: { pupilsPerSchoo
         fallbackStaffId: ibOfSchool,
       });
     }
-    await createDemoPupils(ctx, boardId, forPupils, pupilsPerSchool, schoolYearOf(schoolDate(now)), tx);
+    const pupils = await createDemoPupils(ctx, boardId, forPupils, pupilsPerSchool, schoolYearOf(schoolDate(now)), tx);
     const smw = await addPerson(tx, SHARED_SMW, schoolIds.map((schoolId) => ({ schoolId, role: 'smw' as const })));
     // The school acted for first is the first by name, as at every sign-in.
     const smwSchools = SCHOOLS.map((s) => s.name).sort((a, b) => a.localeCompare(b));
     accounts.push({ email: SHARED_SMW.email, password: smw.password, totpSecret: smw.totpSecret, role: 'smw', school: smwSchools[0]!, schools: smwSchools });
     const board = await addPerson(tx, BOARD_MEMBER, [{ schoolId: null, role: 'board' }]);
     accounts.push({ email: BOARD_MEMBER.email, password: board.password, totpSecret: board.totpSecret, role: 'board', school: null, schools: [] });
+    if (withCases) {
+      for (const [index, school] of SCHOOLS.entries()) {
+        const schoolId = schoolIds[index]!;
+        const groupsOf = (local: string) => new Set(school.staff.find((m) => m.local === local)?.groups ?? []);
+        const groupIdsOf = (local: string) => forPupils[index]!.groups.filter((g, i) => groupsOf(local).has(school.groups[i]!.name)).map((g) => g.id);
+        const pupilsIn = (groupIds: string[]) => pupils.filter((p) => p.schoolId === schoolId && groupIds.includes(p.groupId));
+        await createDemoCases(
+          ctx,
+          {
+            schoolId,
+            boardId,
+            teacherId: people.get(`${school.slug}:leerkracht`)!,
+            teacher2Id: people.get(`${school.slug}:leerkracht2`) ?? null,
+            ibId: people.get(`${school.slug}:ib`)!,
+            directorId: people.get(`${school.slug}:directie`)!,
+            smwId: smw.userId,
+            boardMemberIds: [board.userId],
+            pupilsOfTeacher: pupilsIn(groupIdsOf('leerkracht')),
+            pupilsOfTeacher2: pupilsIn(groupIdsOf('leerkracht2')),
+          },
+          tx,
+          // The first school gets a case in every state; the other one a single fresh case.
+          { full: index === 0 },
+        );
+      }
+    }
     await ctx.repos.audit.append({ occurredAt: now, action: 'cli.demo', outcome: 'success', boardId }, tx);
   });
   return accounts;

@@ -31,6 +31,14 @@ function seeded(seed: number): () => number {
   };
 }
 
+/** A demo pupil, as the demo cases need them. */
+export interface DemoPupil {
+  id: string;
+  schoolId: string;
+  groupId: string;
+  callName: string;
+}
+
 interface DemoSchoolForPupils {
   schoolId: string;
   /** Groups by id with their year groups, in order. */
@@ -51,13 +59,13 @@ export async function createDemoPupils(
   perSchool: number,
   schoolYear: { label: string; startsOn: string },
   tx: Kysely<Database>,
-): Promise<number> {
+): Promise<DemoPupil[]> {
   const random = seeded(20261129);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const now = ctx.now();
   let pupilNumber = 4101;
   let parentNumber = 0;
-  let created = 0;
+  const created: DemoPupil[] = [];
 
   const addGuardian = async (surname: string, hasAuthority = true): Promise<string> => {
     const id = randomUUID();
@@ -102,7 +110,7 @@ export async function createDemoPupils(
       now,
       tx,
     );
-    created += 1;
+    created.push({ id, schoolId: school.schoolId, groupId: group.id, callName });
     // Most talks of this year are done by November; some are still to do.
     if (random() < 0.65) {
       const staff = group.teacherIds[0] ?? school.fallbackStaffId;

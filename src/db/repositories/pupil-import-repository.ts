@@ -111,7 +111,10 @@ export class PupilImportRepository {
     }
   }
 
-  /** Gives these pupils a leaving date. Nobody is deleted: the retention of their files starts from this date. */
+  /**
+   * Gives these pupils a leaving date, or brings a later one forward to it. Nobody is deleted: the
+   * retention of their files starts from this date.
+   */
   async markLeft(scope: Scope, pupilIds: readonly string[], leftOn: string, at: Date, executor: Kysely<Database>): Promise<void> {
     await inChunks(pupilIds, CHUNK, (chunk) =>
       executor
@@ -119,7 +122,7 @@ export class PupilImportRepository {
         .set({ left_on: leftOn, updated_at: at.toISOString() })
         .where('school_id', '=', scope.schoolId)
         .where('id', 'in', chunk)
-        .where('left_on', 'is', null)
+        .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>', leftOn)]))
         .execute(),
     );
   }

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { hasLeft } from '../../domain/pupils/leaving.js';
 import { displayName, searchText, type PupilNameParts } from '../../domain/pupils/pupil-name.js';
 import type { HouseholdChild } from '../../domain/pupils/siblings.js';
 import type { Database, PupilTable } from '../schema.js';
@@ -21,6 +22,8 @@ export interface PupilSearchHit {
   displayName: string;
   groupName: string | null;
   pupilNumber: string;
+  /** Only for a pupil who has left (see hasLeft); null for a current one. */
+  leftOn: string | null;
 }
 
 export interface GuardianRecord {
@@ -62,23 +65,31 @@ function toRecord(row: PupilTable & { group_name: string | null }): PupilRecord 
   };
 }
 
+/**
+ * Whether a pupil row is current on `today` (yyyy-mm-dd, the school's today): no leaving date, or
+ * one not before today. The query form of hasLeft; dates are stored as yyyy-mm-dd text, so they compare as text.
+ */
+function isCurrent(today: string) {
+  return (eb: ExpressionBuilder<Database, 'pupils'>) => eb.or([eb('pupils.left_on', 'is', null), eb('pupils.left_on', '>=', today)]);
+}
+
 /** The pupils of one school: found by name, read, and edited by hand. Every query is bound to the scope's school. */
 export class PupilsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Current pupils whose name parts start with each of the words, or whose number starts with the
-   * query; at most `limit`, by surname. The words are folded (letters and digits only), so they
-   * carry no LIKE wildcards.
+   * Pupils whose name parts start with each of the words, or whose number starts with the query;
+   * at most `limit`, by surname. Current pupils on `today` only, unless `includeLeft`. The words are
+   * folded (letters and digits only), so they carry no LIKE wildcards.
    */
-  async search(scope: Scope, words: readonly string[], limit: number): Promise<PupilSearchHit[]> {
+  async search(scope: Scope, words: readonly string[], limit: number, options: { today: string; includeLeft: boolean }): Promise<PupilSearchHit[]> {
     if (words.length === 0) return [];
     let query = this.db
       .selectFrom('pupils')
       .leftJoin('groups', 'groups.id', 'pupils.group_id')
-      .select(['pupils.id', 'pupils.call_name', 'pupils.given_names', 'pupils.surname_prefix', 'pupils.surname', 'pupils.pupil_number', 'groups.name as group_name'])
-      .where('pupils.school_id', '=', scope.schoolId)
-      .where('pupils.left_on', 'is', null);
+      .select(['pupils.id', 'pupils.call_name', 'pupils.given_names', 'pupils.surname_prefix', 'pupils.surname', 'pupils.pupil_number', 'pupils.left_on', 'groups.name as group_name'])
+      .where('pupils.school_id', '=', scope.schoolId);
+    if (!options.includeLeft) query = query.where(isCurrent(options.today));
     const number = words.length === 1 && /^\d+$/.test(words[0]!) ? words[0]! : null;
     query = query.where((eb) =>
       eb.or([
@@ -92,6 +103,7 @@ export class PupilsRepository {
       displayName: displayName({ callName: r.call_name, givenNames: r.given_names, surnamePrefix: r.surname_prefix, surname: r.surname }),
       groupName: r.group_name,
       pupilNumber: r.pupil_number,
+      leftOn: hasLeft(r.left_on, options.today) ? r.left_on : null,
     }));
   }
 
@@ -115,17 +127,17 @@ export class PupilsRepository {
     return row ? toRecord(row) : null;
   }
 
-  /** Current pupils of some groups (or of the whole school), by group and surname. */
-  async inGroups(scope: Scope, groupIds: readonly string[] | 'all'): Promise<PupilRecord[]> {
+  /** Pupils of some groups (or of the whole school) who are current on `today`, by group and surname. */
+  async inGroups(scope: Scope, groupIds: readonly string[] | 'all', today: string): Promise<PupilRecord[]> {
     if (groupIds !== 'all' && groupIds.length === 0) return [];
-    let query = this.withGroup(scope).where('pupils.left_on', 'is', null);
+    let query = this.withGroup(scope).where(isCurrent(today));
     if (groupIds !== 'all') query = query.where('pupils.group_id', 'in', groupIds);
     const rows = await query.orderBy('pupils.surname').orderBy('pupils.call_name').execute();
     return rows.map(toRecord);
   }
 
-  /** Every child who shares a household with the pupil, at any school of the board. */
-  async householdChildren(pupilId: string): Promise<HouseholdChild[]> {
+  /** Every child who shares a household with the pupil, at any school of the board, and is current on `today`. */
+  async householdChildren(pupilId: string, today: string): Promise<HouseholdChild[]> {
     const rows = await this.db
       .selectFrom('household_pupils as mine')
       .innerJoin('household_pupils as other', 'other.household_id', 'mine.household_id')
@@ -134,7 +146,7 @@ export class PupilsRepository {
       .leftJoin('groups', 'groups.id', 'pupils.group_id')
       .select(['pupils.id', 'pupils.school_id', 'schools.name as school_name', 'pupils.call_name', 'pupils.given_names', 'pupils.surname_prefix', 'pupils.surname', 'groups.name as group_name'])
       .where('mine.pupil_id', '=', pupilId)
-      .where('pupils.left_on', 'is', null)
+      .where(isCurrent(today))
       .execute();
     return rows.map((r) => ({
       pupilId: r.id,
@@ -216,12 +228,12 @@ export class PupilsRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async countCurrent(scope: Scope): Promise<number> {
+  async countCurrent(scope: Scope, today: string): Promise<number> {
     const row = await this.db
       .selectFrom('pupils')
       .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('school_id', '=', scope.schoolId)
-      .where('left_on', 'is', null)
+      .where('pupils.school_id', '=', scope.schoolId)
+      .where(isCurrent(today))
       .executeTakeFirst();
     return Number(row?.count ?? 0);
   }

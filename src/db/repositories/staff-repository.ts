@@ -54,6 +54,21 @@ export class StaffRepository {
     return [...byUser.values()];
   }
 
+  /** The active members of the board itself (role `board`): who the staff route reaches. */
+  async boardMembers(boardId: string): Promise<{ userId: string; name: string }[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['users.id', 'users.name'])
+      .where('memberships.board_id', '=', boardId)
+      .where('memberships.school_id', 'is', null)
+      .where('memberships.role', '=', 'board')
+      .where('users.deactivated_at', 'is', null)
+      .orderBy('users.name')
+      .execute();
+    return rows.map((r) => ({ userId: r.id, name: r.name }));
+  }
+
   async find(scope: Scope, userId: string): Promise<StaffMemberRecord | null> {
     return (await this.list(scope)).find((m) => m.userId === userId) ?? null;
   }

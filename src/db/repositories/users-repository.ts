@@ -55,6 +55,14 @@ export class UsersRepository {
     return row ? toRecord(row) : null;
   }
 
+  /** Names of people by id, for showing who did what (ids not found are left out). */
+  async namesByIds(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db.selectFrom('users').select(['id', 'name']).where('id', 'in', unique).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async findById(id: string): Promise<UserRecord | null> {
     const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toRecord(row) : null;

@@ -29,6 +29,8 @@ export interface Config {
   trustProxy: boolean;
   /** Outgoing mail (invitations, reminders); without it, links are shown to the administrator. */
   mail: { url: string; from: string } | null;
+  /** How often (ms) this instance looks for due background jobs; 0 runs none on its own. */
+  jobsPollMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -58,6 +60,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const sessionAbsoluteHours = read(env, 'SESSION_ABSOLUTE_HOURS', z.coerce.number().int().min(1).max(72), '12');
   const trustProxy = read(env, 'TRUST_PROXY', z.enum(['true', 'false', '1', '0']), 'false');
   const mail = parseMail(env);
+  const jobsPollMs = read(env, 'JOBS_POLL_MS', z.coerce.number().int().min(0).max(60 * 60 * 1000), '5000');
   return {
     host,
     port,
@@ -70,6 +73,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     sessionAbsoluteHours,
     trustProxy: trustProxy === 'true' || trustProxy === '1',
     mail,
+    jobsPollMs,
   };
 }
 

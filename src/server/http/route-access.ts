@@ -34,6 +34,7 @@ export function registerRouteAccess(app: FastifyInstance, now: () => Date): void
 
   // Authentication is settled before the body is parsed (onRequest); the decision on a resource
   // needs the validated request (and may load the resource), so it is taken just before the handler.
+  // A 400 thus comes before a 404, yet leaks nothing: the schemas (public in the OpenAPI document) load nothing, so the 400 is the same whether the thing exists, is hidden or is absent.
   app.addHook('preHandler', async (request) => {
     const action = request.routeOptions.config.action;
     if (!action) return;

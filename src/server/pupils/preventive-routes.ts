@@ -84,8 +84,9 @@ export function registerPreventiveRoutes(app: FastifyInstance, ctx: AppContext):
     handler: async (request) => {
       const scope = scopeOf(request);
       if (request.actor.kind !== 'user') throw notFound();
-      const schoolYear = schoolYearOf(schoolDate(ctx.now())).label;
-      const pupils = await ctx.repos.pupils.inGroups(scope, overviewScope(request.actor));
+      const today = schoolDate(ctx.now());
+      const schoolYear = schoolYearOf(today).label;
+      const pupils = await ctx.repos.pupils.inGroups(scope, overviewScope(request.actor), today);
       const talks = await ctx.repos.preventive.talks(scope, schoolYear);
       const heldOn = new Map(talks.map((t) => [t.pupilId, t.heldOn]));
       const groups = new Map<string, { groupId: string | null; groupName: string | null; pupils: { id: string; displayName: string; heldOn: string | null }[] }>();

@@ -9,7 +9,9 @@ export function pupilFromPath(ctx: AppContext) {
     const scope = scopeOf(request);
     const { pupilId } = request.params as { pupilId: string };
     const pupil = await ctx.repos.pupils.find(scope, pupilId);
-    // Case teams join here when cases exist; until then no one is on a case about this pupil.
-    return pupil ? { kind: 'pupil', schoolId: scope.schoolId, groupIds: pupil.groupId ? [pupil.groupId] : [], caseMemberUserIds: [] } : null;
+    if (!pupil) return null;
+    // Who is on an open case about the pupil may read the pupil page (an SMW sees no other pupils).
+    const caseMemberUserIds = await ctx.repos.cases.memberUserIdsForPupil(scope.schoolId, pupilId);
+    return { kind: 'pupil', schoolId: scope.schoolId, groupIds: pupil.groupId ? [pupil.groupId] : [], caseMemberUserIds };
   };
 }

@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../contract/errors.js';
-import { leaveRequest, pupilFields, pupilPageResponse, pupilParams, pupilSearchRequest, pupilSearchResponse } from '../../contract/pupils.js';
+import { leaveRequest, pupilFields, pupilPageResponse, pupilParams, pupilRecordResponse, pupilSearchRequest, pupilSearchResponse } from '../../contract/pupils.js';
 import { abilities, type Resource } from '../../domain/access/policy.js';
+import type { PupilRecord } from '../../db/repositories/pupils-repository.js';
 import { displayName, searchWords } from '../../domain/pupils/pupil-name.js';
 import { schoolYearOf } from '../../domain/pupils/school-year.js';
 import { siblingsAsSeenFrom } from '../../domain/pupils/siblings.js';
@@ -27,17 +28,36 @@ export function registerPupilRoutes(app: FastifyInstance, ctx: AppContext): void
     config: { action: 'pupil.find', resource: actingSchool },
     schema: {
       tags: ['pupils'],
-      summary: 'Find current pupils of the school by name or number (name and group only)',
+      summary: 'Find current pupils of the school by name or number (name and group only); with includeLeft also those who left, with their leaving date',
       body: pupilSearchRequest,
       response: { 200: pupilSearchResponse, ...errors },
     },
-    handler: async (request) => ({ pupils: await ctx.repos.pupils.search(scopeOf(request), searchWords(request.body.query), SEARCH_LIMIT) }),
+    handler: async (request) => ({
+      pupils: await ctx.repos.pupils.search(scopeOf(request), searchWords(request.body.query), SEARCH_LIMIT, { today: schoolDate(ctx.now()), includeLeft: request.body.includeLeft }),
+    }),
   });
 
   api.get('/api/pupils/:pupilId', {
     config: { action: 'pupil.read', resource: pupil },
     schema: { tags: ['pupils'], summary: 'The pupil page: details, guardians, siblings and this year\'s preventive contacts', params: pupilParams, response: { 200: pupilPageResponse, ...errors } },
     handler: async (request) => presentPupilPage(ctx, request, request.params.pupilId),
+  });
+
+  // The administrator manages pupils without reading the pupil page: the correction form is filled from this.
+  api.get('/api/pupils/:pupilId/record', {
+    config: { action: 'pupils.manage', resource: actingSchool },
+    schema: {
+      tags: ['pupils'],
+      summary: "A pupil's administrative details (names, number, date of birth, sex, group, dates) for whoever manages pupils; nothing about the family",
+      params: pupilParams,
+      response: { 200: pupilRecordResponse, ...errors },
+    },
+    handler: async (request) => {
+      const record = await ctx.repos.pupils.find(scopeOf(request), request.params.pupilId);
+      if (!record) throw notFound();
+      await auditRequest(ctx, request, { action: 'pupils.record.read', outcome: 'success', pupilId: record.id });
+      return { pupil: presentDetails(record) };
+    },
   });
 
   api.post('/api/pupils', {
@@ -100,15 +120,35 @@ async function requireValidGroup(ctx: AppContext, request: FastifyRequest, group
   if (groupId && !(await ctx.repos.groups.find(scopeOf(request), groupId))) throw new HttpError(400, 'unknown-group', {}, { field: 'groupId' });
 }
 
+/** The pupil's administrative details, picked field by field. */
+function presentDetails(record: PupilRecord) {
+  return {
+    id: record.id,
+    displayName: displayName(record),
+    pupilNumber: record.pupilNumber,
+    givenNames: record.givenNames,
+    callName: record.callName,
+    surnamePrefix: record.surnamePrefix,
+    surname: record.surname,
+    dateOfBirth: record.dateOfBirth,
+    sex: record.sex,
+    groupId: record.groupId,
+    groupName: record.groupName,
+    enrolledOn: record.enrolledOn,
+    leftOn: record.leftOn,
+  };
+}
+
 /** The pupil page, picked field by field; reading it is audited. */
 export async function presentPupilPage(ctx: AppContext, request: FastifyRequest, pupilId: string) {
   const scope = scopeOf(request);
   const record = await ctx.repos.pupils.find(scope, pupilId);
   if (!record) throw notFound();
-  const schoolYear = schoolYearOf(schoolDate(ctx.now())).label;
+  const today = schoolDate(ctx.now());
+  const schoolYear = schoolYearOf(today).label;
   const [guardians, children, talks, contacts] = await Promise.all([
     ctx.repos.pupils.guardians(pupilId),
-    ctx.repos.pupils.householdChildren(pupilId),
+    ctx.repos.pupils.householdChildren(pupilId, today),
     ctx.repos.preventive.talks(scope, schoolYear, [pupilId]),
     ctx.repos.preventive.contacts(scope, pupilId, schoolYear),
   ]);
@@ -116,21 +156,7 @@ export async function presentPupilPage(ctx: AppContext, request: FastifyRequest,
   await auditRequest(ctx, request, { action: 'pupil.read', outcome: 'success', pupilId });
   const talk = talks[0];
   return {
-    pupil: {
-      id: record.id,
-      displayName: displayName(record),
-      pupilNumber: record.pupilNumber,
-      givenNames: record.givenNames,
-      callName: record.callName,
-      surnamePrefix: record.surnamePrefix,
-      surname: record.surname,
-      dateOfBirth: record.dateOfBirth,
-      sex: record.sex,
-      groupId: record.groupId,
-      groupName: record.groupName,
-      enrolledOn: record.enrolledOn,
-      leftOn: record.leftOn,
-    },
+    pupil: presentDetails(record),
     guardians,
     siblings: siblingsAsSeenFrom(scope.schoolId, pupilId, children),
     schoolYear,

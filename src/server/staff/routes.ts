@@ -154,7 +154,10 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: AppContext): void
       },
     });
 
-  accountAction('/api/staff/:userId/deactivate', 'staff.deactivate', 'Deactivate an account: its sessions end at once', async (userId, tx) => {
+  accountAction('/api/staff/:userId/deactivate', 'staff.deactivate', 'Deactivate an account: its sessions end at once (not while they are casushouder of an open case)', async (userId, tx) => {
+    // A case must never be left without the person responsible for it: the team names a successor first.
+    const open = await ctx.repos.cases.countOpenAsCasushouder(userId, tx);
+    if (open > 0) throw new HttpError(409, 'casushouder-has-open-cases', { count: open });
     await ctx.repos.staff.setDeactivated(userId, ctx.now(), tx);
     await ctx.repos.accountLinks.revokeForUser(userId, 'password-reset', ctx.now(), tx);
   });

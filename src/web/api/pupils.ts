@@ -1,4 +1,4 @@
-import type { PreventiveOverviewResponse, PupilPageResponse, PupilSearchResponse } from '../../contract/pupils.js';
+import type { PreventiveOverviewResponse, PupilPageResponse, PupilRecordResponse, PupilSearchResponse } from '../../contract/pupils.js';
 import { request } from './client.js';
 
 type Done = { ok: true };
@@ -22,12 +22,17 @@ export type PupilBody = {
 const pupilPath = (pupilId: string) => `/api/pupils/${encodeURIComponent(pupilId)}`;
 
 /** Names are what is searched for: they go in the body, never in a URL (and so never in a log line). */
-export function searchPupils(query: string): Promise<PupilSearchResponse> {
-  return request('POST', '/api/pupils/search', { query });
+export function searchPupils(query: string, includeLeft = false): Promise<PupilSearchResponse> {
+  return request('POST', '/api/pupils/search', { query, includeLeft });
 }
 
 export function getPupil(pupilId: string): Promise<PupilPageResponse> {
   return request('GET', pupilPath(pupilId));
+}
+
+/** The details the correction form needs, for whoever manages pupils but may not read the pupil page. */
+export function getPupilRecord(pupilId: string): Promise<PupilRecordResponse> {
+  return request('GET', `${pupilPath(pupilId)}/record`);
 }
 
 export function createPupil(body: PupilBody): Promise<{ id: string }> {

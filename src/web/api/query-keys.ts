@@ -12,7 +12,21 @@ export const queryKeys = {
   identityProviders: ['identity-providers'],
   // Pupils: the search term and results stay in memory only (cleared on sign-out, reset on a school switch).
   pupilSearchTerm: ['pupil-search-term'],
-  pupilSearch: (query: string) => ['pupil-search', query] as const,
+  pupilSearch: (query: string, includeLeft: boolean) => ['pupil-search', query, includeLeft] as const,
+  pupilSearchIncludeLeft: ['pupil-search-include-left'],
   pupil: (pupilId: string) => ['pupil', pupilId] as const,
+  // The administrative details only, for whoever manages pupils without reading the page.
+  pupilRecord: (pupilId: string) => ['pupil-record', pupilId] as const,
   preventiveOverview: ['preventive-overview'],
+  // My notifications (berichten) at the acting school: the list and the unread count in one answer.
+  notifications: ['notifications'],
+  // Cases: a case page and the lists that show it; invalidate `cases` after any change to one.
+  cases: ['cases'],
+  caseItem: (caseId: string) => ['cases', 'item', caseId] as const,
+  myCases: ['cases', 'mine'],
+  schoolCases: ['cases', 'school'],
+  boardCases: ['cases', 'board'],
+  pupilCases: (pupilId: string) => ['cases', 'pupil', pupilId] as const,
+  teamCandidates: (caseId: string) => ['cases', 'team-candidates', caseId] as const,
+  protocol: ['protocol'],
 } as const;

@@ -7,6 +7,7 @@ import { isUnauthorized } from '../api/client.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useRoleNames } from '../hooks/useRoleNames.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { NotificationBell } from './NotificationBell.js';
 import { SchoolSwitcher, schoolsOf } from './SchoolSwitcher.js';
 
 /** Wordmark, the school acted for, the person and their roles, language and sign-out. */
@@ -40,6 +41,7 @@ export function AppHeader({ me }: { me: MeResponse }) {
         </div>
         <div className="app-header-tools">
           {canSwitch && <SchoolSwitcher me={me} />}
+          <NotificationBell />
           <div className="current-person">
             <span className="current-person-name" data-testid="current-user">
               {me.user.name}

@@ -10,7 +10,7 @@ import { ConfirmProvider } from '../dialogs/ConfirmProvider.js';
 import { ElevationProvider } from '../dialogs/ElevationProvider.js';
 import { useMe } from '../hooks/useMe.js';
 import { usePageTitle } from '../hooks/usePageTitle.js';
-import { usePreventiveOverview } from '../hooks/usePreventiveOverview.js';
+import { mayStartCases } from '../pages/cases/case-links.js';
 import type { NoticeState } from '../routing/notices.js';
 import { AppHeader } from './AppHeader.js';
 import { AuthFrame } from './AuthLayout.js';
@@ -61,12 +61,13 @@ export function AppLayout() {
 /** The menu: what the access policy says this person may open at this school, nothing more. */
 function MainNav({ me }: { me: MeResponse }) {
   const { t } = useTranslation();
-  // No ability flag says who keeps start-of-year talks: the overview answering (not 404) does.
-  const talks = usePreventiveOverview(me.school !== null);
   const items = [
     { to: '/', label: t('shell.navHome'), show: true, end: true },
     { to: '/leerlingen', label: t('shell.navPupils'), show: me.school !== null, end: false },
-    { to: '/startgesprekken', label: t('shell.navTalks'), show: me.school !== null && talks.data !== undefined, end: false },
+    { to: '/casussen', label: t('cases.nav'), show: (me.school !== null && mayStartCases(me.roles)) || me.abilities['case.list'] || me.abilities['case.list.board'], end: false },
+    { to: '/startgesprekken', label: t('shell.navTalks'), show: me.abilities['preventive.overview'], end: false },
+    // Every member of staff of the school reads its route (the policy's protocol.read).
+    { to: '/stappenplan', label: t('protocol.nav'), show: me.school !== null, end: false },
     { to: '/beheer/medewerkers', label: t('shell.navStaff'), show: me.abilities['staff.list'], end: false },
     { to: '/beheer/groepen', label: t('shell.navGroups'), show: me.abilities['groups.list'], end: false },
     { to: '/leerlingen/importeren', label: t('shell.navPupilImport'), show: me.abilities['pupils.import'], end: false },

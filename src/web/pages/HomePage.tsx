@@ -3,6 +3,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { useSignedInMe } from '../hooks/useMe.js';
 import { usePageTitle } from '../hooks/usePageTitle.js';
 import { useRoleNames } from '../hooks/useRoleNames.js';
+import { MyCasesBlock } from './cases/MyCasesBlock.js';
 
 const MELDCODE_STEPS = ['s1', 's2', 's3', 's4', 's5', 's6'] as const;
 
@@ -20,6 +21,7 @@ export function HomePage() {
     <div className="page">
       <PageHeading testId="home-heading">{t('home.heading', { firstName: firstNameOf(me.user.name) })}</PageHeading>
       <p className="lead">{t('home.context', { place: me.school?.name ?? me.board.name, roles: roleNames(me.roles) })}</p>
+      <MyCasesBlock />
 
       <section className="card" aria-labelledby="what-title">
         <h2 id="what-title" className="section-title">

@@ -1,8 +1,8 @@
 /** Messages one page leaves for the next, through the router's location state (never the URL). */
-export type Notice = 'setup-done' | 'signed-out' | 'restart' | 'account-created' | 'password-set';
+export type Notice = 'setup-done' | 'signed-out' | 'restart' | 'account-created' | 'password-set' | 'case-started';
 export type NoticeState = { notice?: Notice; email?: string };
 
-const NOTICES: readonly Notice[] = ['setup-done', 'signed-out', 'restart', 'account-created', 'password-set'];
+const NOTICES: readonly Notice[] = ['setup-done', 'signed-out', 'restart', 'account-created', 'password-set', 'case-started'];
 
 export function noticeOf(state: unknown): Notice | undefined {
   if (typeof state !== 'object' || state === null || !('notice' in state)) return undefined;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hasLeft } from '../../../src/domain/pupils/leaving.js';
 import { displayName, foldForSearch, searchText, searchWords, sortName } from '../../../src/domain/pupils/pupil-name.js';
 import { overviewScope, talkProgress } from '../../../src/domain/pupils/preventive-overview.js';
 import { schoolYearOf } from '../../../src/domain/pupils/school-year.js';
@@ -32,6 +33,30 @@ describe('the school year', () => {
     expect(schoolYearOf('2026-08-01').label).toBe('2026-2027');
     expect(schoolYearOf('2026-07-31').label).toBe('2025-2026');
     expect(schoolYearOf('2027-02-14')).toEqual({ label: '2026-2027', startsOn: '2026-08-01', endsOn: '2027-07-31' });
+  });
+
+  it('files 31 July under the year that ends then and 1 August under the one that starts, across the turn of the calendar year too', () => {
+    expect(schoolYearOf('2027-07-31')).toEqual({ label: '2026-2027', startsOn: '2026-08-01', endsOn: '2027-07-31' });
+    expect(schoolYearOf('2027-08-01')).toEqual({ label: '2027-2028', startsOn: '2027-08-01', endsOn: '2028-07-31' });
+    expect(schoolYearOf('2026-12-31').label).toBe('2026-2027');
+    expect(schoolYearOf('2027-01-01').label).toBe('2026-2027');
+    // A school year's first and last day fall in it.
+    const year = schoolYearOf('2026-10-01');
+    expect([schoolYearOf(year.startsOn).label, schoolYearOf(year.endsOn).label]).toEqual([year.label, year.label]);
+  });
+
+  it('takes only a date string', () => {
+    expect(() => schoolYearOf('31-07-2026')).toThrow();
+    expect(() => schoolYearOf('2026-13-01')).toThrow();
+  });
+});
+
+describe('a pupil who leaves', () => {
+  it('is current until the day after the leaving date', () => {
+    expect(hasLeft(null, '2026-11-20')).toBe(false);
+    expect(hasLeft('2026-12-23', '2026-11-20')).toBe(false);
+    expect(hasLeft('2026-11-20', '2026-11-20')).toBe(false);
+    expect(hasLeft('2026-11-19', '2026-11-20')).toBe(true);
   });
 });
 

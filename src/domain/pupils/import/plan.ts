@@ -29,9 +29,9 @@ export interface ImportPlan {
   unchanged: CurrentPupil[];
   /** Pupils not in the file: they get a leaving date, never deletion. */
   markedAsLeft: CurrentPupil[];
-  /** Pupils marked as left before who are in the file again. */
+  /** Pupils who had left before and are in the file again. */
   returned: PupilChange[];
-  /** The pupils who had not left before this import. */
+  /** The pupils who had not left before this import (a leaving date after today is still to come). */
   activeCount: number;
   /** More than 5 % of the active pupils would be marked as left: a person must confirm. */
   needsConfirmation: boolean;
@@ -75,8 +75,14 @@ export function changedFields(current: CurrentPupil, incoming: IncomingPupil): P
  * Compares a file with the school's pupils by pupil number: who is new, who changed (and in
  * which fields), who is the same, who is no longer in the file (marked as left, never deleted) and
  * who came back. A first import (no active pupils) never needs confirmation.
+ *
+ * For the import a pupil has left once their leaving date has come (`today`, yyyy-mm-dd, the
+ * school's, included): the import marks a pupil as left with today's date, so a second import on
+ * the same day must see that mark, and return the pupil if the file has them again. A leaving date
+ * after today is a plan the file does not undo: that pupil is current to the import.
  */
-export function planImport(current: readonly CurrentPupil[], incoming: readonly IncomingPupil[]): ImportPlan {
+export function planImport(current: readonly CurrentPupil[], incoming: readonly IncomingPupil[], today: string): ImportPlan {
+  const marked = (p: CurrentPupil) => p.leftOn !== null && p.leftOn <= today;
   const byNumber = new Map(current.map((p) => [p.pupilNumber, p]));
   const inFile = new Set<string>();
   const plan: ImportPlan = { added: [], changed: [], unchanged: [], markedAsLeft: [], returned: [], activeCount: 0, needsConfirmation: false };
@@ -88,12 +94,12 @@ export function planImport(current: readonly CurrentPupil[], incoming: readonly 
       continue;
     }
     const fields = changedFields(existing, pupil);
-    if (existing.leftOn !== null) plan.returned.push({ current: existing, incoming: pupil, fields });
+    if (marked(existing)) plan.returned.push({ current: existing, incoming: pupil, fields });
     else if (fields.length > 0) plan.changed.push({ current: existing, incoming: pupil, fields });
     else plan.unchanged.push(existing);
   }
   for (const pupil of current) {
-    if (pupil.leftOn !== null) continue;
+    if (marked(pupil)) continue;
     plan.activeCount += 1;
     if (!inFile.has(pupil.pupilNumber)) plan.markedAsLeft.push(pupil);
   }

@@ -93,7 +93,8 @@ export async function applyImport(
     return await ctx.db.kysely.transaction().execute(async (tx) => {
       const now = ctx.now();
       const state = await repo.loadState(scope, tx);
-      const plan = planImport(state.pupils, read.pupils);
+      const today = schoolDate(now);
+      const plan = planImport(state.pupils, read.pupils, today);
       if (plan.needsConfirmation && !options.confirmLeaving && !options.dryRun) return { kind: 'confirm' as const, plan };
 
       // Groups: those the file names that the school does not have yet are made.
@@ -132,6 +133,7 @@ export async function applyImport(
       });
       await repo.insertPupils(scope, rows, tx);
 
+      const returned = new Set(plan.returned.map((r) => r.current.id));
       const updates: PupilUpdate[] = [...plan.changed, ...plan.returned].map(({ current, incoming, fields }) => {
         const changes: PupilUpdate['changes'] = {};
         for (const field of fields) {
@@ -148,11 +150,12 @@ export async function applyImport(
           const merged = mergeName(current, incoming);
           changes.search_text = searchText(merged);
         }
-        if (current.leftOn !== null) changes.left_on = null;
+        // Back from having left; a leaving date still to come stays.
+        if (returned.has(current.id)) changes.left_on = null;
         return { id: current.id, changes };
       });
       await repo.updatePupils(scope, updates, now, tx);
-      await repo.markLeft(scope, plan.markedAsLeft.map((p) => p.id), schoolDate(now), now, tx);
+      await repo.markLeft(scope, plan.markedAsLeft.map((p) => p.id), today, now, tx);
 
       const teachers = await repo.linkTeachers(
         scope,

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PupilPageResponse } from '../../../contract/pupils.js';
+import type { PupilDetails } from '../../../contract/pupils.js';
 import { getGroups } from '../../api/administration.js';
 import { ApiError } from '../../api/client.js';
 import { createPupil, updatePupil, type PupilBody, type PupilSex } from '../../api/pupils.js';
@@ -20,7 +20,7 @@ const SEXES: readonly PupilSex[] = ['m', 'f', 'x'];
 
 type Problem = { alert: unknown; fields: Partial<Record<Field, string | true>> };
 
-function valuesOf(pupil: PupilPageResponse['pupil'] | undefined): Values {
+function valuesOf(pupil: PupilDetails | undefined): Values {
   return {
     pupilNumber: pupil?.pupilNumber ?? '',
     callName: pupil?.callName ?? '',
@@ -52,8 +52,8 @@ function bodyOf(values: Values): PupilBody {
 export type SavedPupil = { id: string; displayName: string; groupName: string | null; pupilNumber: string };
 
 type PupilFormProps = {
-  /** The pupil to correct; without one the form adds a new pupil. */
-  pupil?: PupilPageResponse['pupil'];
+  /** The pupil to correct (from the pupil page, or from the record for the administrator); without one the form adds a new pupil. */
+  pupil?: PupilDetails;
   onSaved: (saved: SavedPupil) => void;
   onCancel?: () => void;
 };
@@ -78,7 +78,11 @@ export function PupilForm({ pupil, onSaved, onCancel }: PupilFormProps) {
       onSaved({ id, displayName: [body.callName, body.surnamePrefix, body.surname].filter(Boolean).join(' '), groupName, pupilNumber: body.pupilNumber });
       await queryClient.invalidateQueries({ queryKey: ['pupil-search'] });
       await queryClient.invalidateQueries({ queryKey: queryKeys.preventiveOverview });
-      if (pupil) await queryClient.invalidateQueries({ queryKey: queryKeys.pupil(pupil.id) });
+      if (pupil) {
+        await queryClient.invalidateQueries({ queryKey: queryKeys.pupilRecord(pupil.id) });
+        // Not a page that answered 404 (the administrator's): refetching it would start it afresh.
+        await queryClient.invalidateQueries({ queryKey: queryKeys.pupil(pupil.id), predicate: (query) => query.state.data !== undefined });
+      }
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 404) {

@@ -2,9 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import type { PupilPageResponse } from '../../../contract/pupils.js';
+import type { PupilDetails, PupilPageResponse } from '../../../contract/pupils.js';
+import { hasLeft } from '../../../domain/pupils/leaving.js';
 import { ApiError } from '../../api/client.js';
-import { addParentContact, getPupil, saveStartOfYearTalk, setPupilLeft, type ParentContactKind } from '../../api/pupils.js';
+import { addParentContact, getPupil, getPupilRecord, saveStartOfYearTalk, setPupilLeft, type ParentContactKind } from '../../api/pupils.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { CheckboxGroup } from '../../components/CheckboxGroup.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -16,6 +17,7 @@ import { useConfirm } from '../../dialogs/ConfirmProvider.js';
 import { useFormatList } from '../../hooks/useFormat.js';
 import { useSignedInMe } from '../../hooks/useMe.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
+import { PupilCases } from '../cases/PupilCases.js';
 import { firstDayOf, formatDate, isDate, todayAtSchool } from './dates.js';
 import { SelectField, serverField, TextAreaField } from './fields.js';
 import { PupilForm } from './PupilForm.js';
@@ -63,79 +65,68 @@ function PupilPageContent({ pupilId }: { pupilId: string }) {
 
 function LimitedPupilPage({ pupilId, seen }: { pupilId: string; seen: PupilLinkState['pupil'] | null }) {
   const { t } = useTranslation();
+  const me = useSignedInMe();
+  // Whoever manages pupils without reading the page (the administrator) gets the administrative details.
+  const canManage = me.abilities['pupils.manage'];
+  const record = useQuery({ queryKey: queryKeys.pupilRecord(pupilId), queryFn: () => getPupilRecord(pupilId), enabled: canManage, staleTime: 0 });
+  const pupil = record.data?.pupil;
+  const shown = pupil ? { displayName: pupil.displayName, groupName: pupil.groupName } : seen;
   return (
     <div className="page">
-      <PageHeading testId="pupil-heading">{seen?.displayName ?? t('pupils.page.titleFallback')}</PageHeading>
-      {seen && <p className="lead">{seen.groupName ?? t('pupils.noGroup')}</p>}
+      <PageHeading testId="pupil-heading">{shown?.displayName ?? t('pupils.page.titleFallback')}</PageHeading>
+      {shown && (
+        <p className="lead">
+          {shown.groupName ?? t('pupils.noGroup')} {pupil && <PupilStatus leftOn={pupil.leftOn} />}
+        </p>
+      )}
       <div className="alert alert-info" data-testid="pupil-limited">
-        <p className="alert-message">{t('pupils.page.limited')}</p>
+        <p className="alert-message">{canManage ? t('pupils.page.limitedManage') : t('pupils.page.limited')}</p>
       </div>
       <p>
         <Link to="/leerlingen" className="button button-secondary">
           {t('pupils.page.backToSearch')}
         </Link>
       </p>
-      <LimitedManagement pupilId={pupilId} name={seen?.displayName ?? null} />
+      {canManage && (pupil ? <LimitedManagement pupil={pupil} /> : record.isError ? <ErrorAlert error={record.error} /> : <PageLoading />)}
     </div>
   );
 }
 
-/**
- * The administrator may mark a pupil as left without seeing the pupil page. Nothing in the browser
- * says who may (the page itself is closed to them), so the server decides and the answer is shown.
- */
-function LimitedManagement({ pupilId, name }: { pupilId: string; name: string | null }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [leftOn, setLeftOn] = useState<string | null>(null);
-  const who = name ?? t('pupils.page.thisPupil');
+/** Correcting, marking as left and returning, for the administrator: the same panel as on the full page. */
+function LimitedManagement({ pupil }: { pupil: PupilDetails }) {
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   return (
-    <section className="limited-manage" aria-labelledby="pupil-manage-title">
-      <h2 id="pupil-manage-title" className="limited-manage-title">
-        {t('pupils.manage.limitedTitle')}
-      </h2>
-      <p>{t('pupils.manage.limitedText')}</p>
-      {leftOn === null ? (
-        open ? (
-          <LeaveForm pupilId={pupilId} name={who} pageReadable={false} onCancel={() => setOpen(false)} onDone={setLeftOn} />
-        ) : (
-          <button type="button" className="button button-secondary" data-testid="pupil-leave-open" onClick={() => setOpen(true)}>
-            {t('pupils.manage.leave')}
-          </button>
-        )
-      ) : (
-        <ReturnAfterLeaving pupilId={pupilId} name={who} leftOn={leftOn} onReturned={() => setLeftOn(null)} />
-      )}
-    </section>
+    <>
+      {notice && <Notice tone="success">{notice}</Notice>}
+      <ManagePupil
+        data={{ pupil }}
+        pageReadable={false}
+        editing={editing}
+        onEdit={(open) => {
+          setNotice(null);
+          setEditing(open);
+        }}
+        onNotice={setNotice}
+      />
+    </>
   );
 }
 
-function ReturnAfterLeaving({ pupilId, name, leftOn, onReturned }: { pupilId: string; name: string; leftOn: string; onReturned: () => void }) {
+/** Current, leaving later (still current until the day after), or left. */
+function PupilStatus({ leftOn }: { leftOn: string | null }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const undo = useMutation({
-    mutationFn: () => setPupilLeft(pupilId, null),
-    onSuccess: async () => {
-      onReturned();
-      await queryClient.invalidateQueries({ queryKey: ['pupil-search'] });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.preventiveOverview });
-    },
-  });
+  if (leftOn === null) {
+    return (
+      <span className="badge badge-ok" data-testid="pupil-status">
+        {t('pupils.page.current')}
+      </span>
+    );
+  }
   return (
-    <>
-      <Notice tone="success">
-        <p className="alert-message" data-testid="pupil-left-notice">
-          {t('pupils.manage.left', { name, date: formatDate(leftOn) })}
-        </p>
-        <p>{t('pupils.manage.leftAfter')}</p>
-      </Notice>
-      <ErrorAlert error={undo.error} />
-      <div className="button-row">
-        <button type="button" className="button button-secondary" disabled={undo.isPending} onClick={() => undo.mutate()}>
-          {t('pupils.manage.undoLeave')}
-        </button>
-      </div>
-    </>
+    <span className="badge badge-off" data-testid="pupil-status">
+      {hasLeft(leftOn, todayAtSchool()) ? t('pupils.page.leftOn', { date: formatDate(leftOn) }) : t('pupils.page.leavesOn', { date: formatDate(leftOn) })}
+    </span>
   );
 }
 
@@ -153,15 +144,7 @@ function FullPupilPage({ data }: { data: Page }) {
       <div className="pupil-header">
         <div className="pupil-title">
           <PageHeading testId="pupil-heading">{pupil.displayName}</PageHeading>
-          {pupil.leftOn ? (
-            <span className="badge badge-off" data-testid="pupil-status">
-              {t('pupils.page.leftOn', { date: formatDate(pupil.leftOn) })}
-            </span>
-          ) : (
-            <span className="badge badge-ok" data-testid="pupil-status">
-              {t('pupils.page.current')}
-            </span>
-          )}
+          <PupilStatus leftOn={pupil.leftOn} />
         </div>
         <dl className="pupil-facts" data-testid="pupil-facts">
           <Fact label={t('pupils.page.group')} value={pupil.groupName ?? t('pupils.noGroup')} />
@@ -170,6 +153,8 @@ function FullPupilPage({ data }: { data: Page }) {
           <Fact label={t('pupils.page.enrolled')} value={pupil.enrolledOn ? formatDate(pupil.enrolledOn) : t('pupils.page.unknown')} />
         </dl>
       </div>
+
+      <PupilCases pupil={pupil} canStart={data.abilities['case.start']} />
 
       {notice && <Notice tone="success">{notice}</Notice>}
 
@@ -204,7 +189,20 @@ function Fact({ label, value }: { label: string; value: string }) {
 
 /* ---------- Managing the pupil's details (administrator, IB'er) ---------- */
 
-function ManagePupil({ data, editing, onEdit, onNotice }: { data: Page; editing: boolean; onEdit: (open: boolean) => void; onNotice: (text: string | null) => void }) {
+function ManagePupil({
+  data,
+  pageReadable = true,
+  editing,
+  onEdit,
+  onNotice,
+}: {
+  data: { pupil: PupilDetails };
+  /** False for the administrator, who manages from the record: the page itself answers 404 and is not refetched. */
+  pageReadable?: boolean;
+  editing: boolean;
+  onEdit: (open: boolean) => void;
+  onNotice: (text: string | null) => void;
+}) {
   const { t } = useTranslation();
   const { pupil } = data;
   const [leaving, setLeaving] = useState(false);
@@ -215,7 +213,7 @@ function ManagePupil({ data, editing, onEdit, onNotice }: { data: Page; editing:
     mutationFn: () => setPupilLeft(pupil.id, null),
     onSuccess: async () => {
       onNotice(t('pupils.manage.returned', { name: pupil.displayName }));
-      await refreshPupil(queryClient, pupil.id);
+      await refreshPupil(queryClient, pupil.id, pageReadable);
     },
   });
 
@@ -289,7 +287,7 @@ function ManagePupil({ data, editing, onEdit, onNotice }: { data: Page; editing:
           <LeaveForm
             pupilId={pupil.id}
             name={pupil.displayName}
-            pageReadable
+            pageReadable={pageReadable}
             onCancel={() => setLeaving(false)}
             onDone={(leftOn) => {
               setLeaving(false);
@@ -303,12 +301,13 @@ function ManagePupil({ data, editing, onEdit, onNotice }: { data: Page; editing:
 }
 
 /**
- * After a change to the pupil: search results and the overview change too. The page itself only
- * when this person can read it; refetching a page that answers 404 would start it afresh.
+ * After a change to the pupil: search results, the overview and the record change too. The page
+ * itself only when this person can read it; refetching a page that answers 404 would start it afresh.
  */
 async function refreshPupil(queryClient: ReturnType<typeof useQueryClient>, pupilId: string, page = true) {
   await Promise.all([
     page ? queryClient.invalidateQueries({ queryKey: queryKeys.pupil(pupilId) }) : undefined,
+    queryClient.invalidateQueries({ queryKey: queryKeys.pupilRecord(pupilId) }),
     queryClient.invalidateQueries({ queryKey: ['pupil-search'] }),
     queryClient.invalidateQueries({ queryKey: queryKeys.preventiveOverview }),
   ]);

@@ -9,6 +9,8 @@ import { NotAllowed } from '../../components/NotAllowed.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useSignedInMe } from '../../hooks/useMe.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
+import { mayStartCases, newCasePath } from '../cases/case-links.js';
+import { formatDate } from './dates.js';
 import type { PupilLinkState } from './pupil-link-state.js';
 
 const DEBOUNCE_MS = 200;
@@ -20,10 +22,10 @@ export default function PupilSearchPage() {
   const me = useSignedInMe();
   // The board acts for no school: there are no pupils to find.
   if (me.school === null) return <NotAllowed title={t('pupils.search.title')} />;
-  return <PupilSearch />;
+  return <PupilSearch canStartCases={mayStartCases(me.roles)} />;
 }
 
-function PupilSearch() {
+function PupilSearch({ canStartCases }: { canStartCases: boolean }) {
   const { t } = useTranslation();
   usePageTitle(t('pupils.search.title'));
   const queryClient = useQueryClient();
@@ -31,6 +33,8 @@ function PupilSearch() {
   // cleared on sign-out and reset on a school switch.
   const [text, setText] = useState(() => queryClient.getQueryData<string>(queryKeys.pupilSearchTerm) ?? '');
   const [term, setTerm] = useState(() => text.trim());
+  // Pupils who left are found only when asked for: to return one who was marked as left by mistake.
+  const [includeLeft, setIncludeLeft] = useState(() => queryClient.getQueryData<boolean>(queryKeys.pupilSearchIncludeLeft) ?? false);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
 
@@ -42,9 +46,13 @@ function PupilSearch() {
     return () => window.clearTimeout(timer);
   }, [text, term, queryClient]);
 
+  useEffect(() => {
+    queryClient.setQueryData(queryKeys.pupilSearchIncludeLeft, includeLeft);
+  }, [includeLeft, queryClient]);
+
   const search = useQuery({
-    queryKey: queryKeys.pupilSearch(term),
-    queryFn: () => searchPupils(term),
+    queryKey: queryKeys.pupilSearch(term, includeLeft),
+    queryFn: () => searchPupils(term, includeLeft),
     enabled: term !== '',
     placeholderData: keepPreviousData,
     gcTime: 60_000,
@@ -59,7 +67,8 @@ function PupilSearch() {
   }
 
   function links(): HTMLAnchorElement[] {
-    return [...(listRef.current?.querySelectorAll<HTMLAnchorElement>('a') ?? [])];
+    // The arrow keys move between the pupils; Tab also reaches each result's "Zorg melden".
+    return [...(listRef.current?.querySelectorAll<HTMLAnchorElement>('a.result-link') ?? [])];
   }
 
   function onInputKey(event: KeyboardEvent<HTMLInputElement>) {
@@ -129,6 +138,20 @@ function PupilSearch() {
               onKeyDown={onInputKey}
             />
           </div>
+          <div className="checkbox">
+            <input
+              id="pupil-search-include-left"
+              type="checkbox"
+              className="checkbox-input"
+              aria-controls="pupil-results"
+              data-testid="pupil-search-include-left"
+              checked={includeLeft}
+              onChange={(event) => setIncludeLeft(event.target.checked)}
+            />
+            <label htmlFor="pupil-search-include-left" className="checkbox-label">
+              {t('pupils.search.includeLeft')}
+            </label>
+          </div>
         </form>
 
         <p role="status" className="search-status" data-testid="pupil-search-status" data-settled-term={settled ? term : undefined}>
@@ -138,7 +161,7 @@ function PupilSearch() {
         {settled && pupils.length === 0 && <p className="search-empty-hint">{t('pupils.search.noneHint')}</p>}
         <ul id="pupil-results" ref={listRef} className="result-list" aria-label={t('pupils.search.resultsLabel')} onKeyDown={onListKey} hidden={pupils.length === 0}>
           {pupils.map((pupil) => (
-            <li key={pupil.id}>
+            <li key={pupil.id} className={canStartCases ? 'result-row' : undefined}>
               <Link
                 to={`/leerlingen/${encodeURIComponent(pupil.id)}`}
                 state={{ pupil: { displayName: pupil.displayName, groupName: pupil.groupName, pupilNumber: pupil.pupilNumber } } satisfies PupilLinkState}
@@ -150,8 +173,24 @@ function PupilSearch() {
                 <span className="result-meta">
                   <span>{pupil.groupName ?? t('pupils.noGroup')}</span>
                   <span>{t('pupils.search.number', { number: pupil.pupilNumber })}</span>
+                  {pupil.leftOn && (
+                    <span className="badge badge-off" data-testid="pupil-result-left">
+                      {t('pupils.search.leftOn', { date: formatDate(pupil.leftOn) })}
+                    </span>
+                  )}
                 </span>
               </Link>
+              {canStartCases && (
+                <Link
+                  to={newCasePath(pupil.id)}
+                  state={{ pupil: { displayName: pupil.displayName, groupName: pupil.groupName, pupilNumber: pupil.pupilNumber } } satisfies PupilLinkState}
+                  className="result-case-link"
+                  data-testid="pupil-result-case-start"
+                >
+                  {t('cases.start')}
+                  <span className="sr-only"> {t('cases.startAbout', { name: pupil.displayName })}</span>
+                </Link>
+              )}
             </li>
           ))}
         </ul>

@@ -7,7 +7,7 @@ import { NotAllowed, PageLoading } from '../../components/NotAllowed.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useSignedInMe } from '../../hooks/useMe.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
-import { isNotForYou, usePreventiveOverview } from '../../hooks/usePreventiveOverview.js';
+import { usePreventiveOverview } from '../../hooks/usePreventiveOverview.js';
 import { formatDate } from './dates.js';
 import type { PupilLinkState } from './pupil-link-state.js';
 
@@ -17,10 +17,12 @@ type Group = PreventiveOverviewResponse['groups'][number];
 export default function StartOfYearTalksPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
-  const overview = usePreventiveOverview(me.school !== null);
+  // The overview is for the teachers, the IB'er and directie: /api/auth/me says whether it is for this person.
+  const allowed = me.abilities['preventive.overview'];
+  const overview = usePreventiveOverview(allowed);
   usePageTitle(overview.data ? t('pupils.talks.titleYear', { year: overview.data.schoolYear }) : t('pupils.talks.title'));
 
-  if (me.school === null || (overview.isError && isNotForYou(overview.error) && overview.data === undefined)) {
+  if (!allowed) {
     return <NotAllowed title={t('pupils.talks.title')} />;
   }
   return (

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { ESCALATION_DECISIONS } from '../domain/cases/case-progress.js';
+import { WORRY_SUBJECTS } from '../domain/cases/case-route.js';
+import { TEAM_ROLES } from '../domain/cases/case-team.js';
+import { ENTRY_KINDS, RECORDED_ENTRY_KINDS } from '../domain/cases/case-entry.js';
+import { bodyMapMarkSchema } from './body-map.js';
+
+const id = z.string().min(1).max(64);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum als jjjj-mm-dd').refine((v) => !Number.isNaN(Date.parse(v)), 'geen bestaande datum');
+const text = (max: number) => z.string().trim().min(1, 'vul dit in').max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable();
+
+export const caseParams = z.object({ caseId: id });
+export const entryParams = z.object({ caseId: id, entryId: id });
+
+// ——— What an entry records, per kind ———
+
+/** Steps 1–2: what was seen or heard, when, where, by whom and from which source. */
+export const signalBody = z.object({
+  observedOn: isoDate,
+  /** hh:mm, when known. */
+  observedTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'een tijd als uu:mm').nullable(),
+  place: optionalText(200),
+  observedBy: text(200),
+  source: z.enum(['own-observation', 'child-told', 'other-told']),
+  /** Who told it, when the source is not one's own observation. */
+  sourceDetail: optionalText(200),
+  description: text(5000),
+  counterIndications: optionalText(2000),
+  signalItemIds: z.array(z.string().max(100)).max(60),
+  bodyMap: z.array(bodyMapMarkSchema).max(30),
+});
+
+export const taskBody = z.object({
+  taskId: z.string().min(1).max(100),
+  outcome: z.enum(['done', 'not-applicable']),
+  /** For "not applicable" the reason is required. */
+  note: optionalText(2000),
+});
+
+export const conversationBody = z.object({
+  heldOn: isoDate,
+  heldBy: text(200),
+  present: optionalText(500),
+  /** What was said: in the words used, as far as possible. */
+  summary: text(5000),
+  agreements: optionalText(2000),
+  /** For a conversation with a parent: which guardians took part. */
+  guardianIds: z.array(id).max(10).default([]),
+});
+
+export const consultationBody = z.object({
+  heldOn: isoDate,
+  withRole: z.enum(['colleague', 'ib', 'smw', 'expert']),
+  withName: text(200),
+  outcome: text(5000),
+});
+
+/** Anonymous advice of Veilig Thuis: no name of the pupil or a parent in this record. */
+export const veiligThuisAdviceBody = z.object({
+  calledOn: isoDate,
+  calledBy: text(200),
+  advisorName: optionalText(200),
+  advice: text(5000),
+});
+
+export const kindcheckBody = z.object({
+  /** Siblings and other children in the household, as considered. */
+  childrenConsidered: optionalText(2000),
+  parentSignalItemIds: z.array(z.string().max(100)).max(30),
+  parentSignals: optionalText(2000),
+  outcome: z.enum(['no-further-concern', 'concern-for-other-children', 'follow-meldcode-for-others']),
+  notes: optionalText(2000),
+});
+
+export const agreementBody = z.object({
+  what: text(1000),
+  ownerUserId: id,
+  dueOn: isoDate,
+  /** `task-division`: step 3's who-does-what; `monitoring`: after "no report now". */
+  purpose: z.enum(['task-division', 'monitoring']),
+  done: z.boolean().default(false),
+});
+
+export const recordedEntry = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('signal'), body: signalBody }),
+  z.object({ kind: z.literal('task'), body: taskBody }),
+  z.object({ kind: z.literal('pupil-conversation'), body: conversationBody }),
+  z.object({ kind: z.literal('parent-conversation'), body: conversationBody }),
+  z.object({ kind: z.literal('consultation'), body: consultationBody }),
+  z.object({ kind: z.literal('veilig-thuis-advice'), body: veiligThuisAdviceBody }),
+  z.object({ kind: z.literal('kindcheck'), body: kindcheckBody }),
+  z.object({ kind: z.literal('agreement'), body: agreementBody }),
+]);
+export type RecordedEntryInput = z.input<typeof recordedEntry>;
+export type RecordedEntry = z.output<typeof recordedEntry>;
+
+/** A correction: the whole new text and why. */
+export const entryCorrection = z.object({ body: z.record(z.string(), z.unknown()), reason: text(1000) });
+
+// ——— Starting a case ———
+
+export const startCaseRequest = z.object({
+  worry: z.enum(WORRY_SUBJECTS),
+  /** The first signal, recorded with the case (meldcode route); the staff route records a description too. */
+  firstSignal: signalBody,
+});
+export const startCaseResponse = z.object({ id: z.string() });
+
+// ——— The team, the decision, emergency access ———
+
+export const teamRequest = z.object({
+  members: z.array(z.object({ userId: id, teamRole: z.enum(TEAM_ROLES) })).min(1).max(20),
+  casushouderId: id.nullable(),
+});
+
+export const decisionRequest = z.object({
+  decision: z.enum(ESCALATION_DECISIONS),
+  reasoning: text(5000),
+  /** With "no report now": the monitoring agreements (at least one). */
+  monitoring: z
+    .array(z.object({ what: text(1000), ownerUserId: id, dueOn: isoDate }))
+    .max(20)
+    .default([]),
+});
+
+export const breakGlassRequest = z.object({ reason: text(1000) });
+
+// ——— The case page ———
+
+const person = z.object({ userId: z.string(), name: z.string() });
+
+const entryVersion = z.object({
+  version: z.number(),
+  body: z.unknown(),
+  recordedBy: person,
+  recordedAt: z.string(),
+  correctionReason: z.string().nullable(),
+});
+
+export const caseEntry = z.object({
+  entryId: z.string(),
+  kind: z.enum(ENTRY_KINDS as [string, ...string[]]),
+  current: entryVersion,
+  history: z.array(entryVersion),
+  firstRecordedAt: z.string(),
+  firstRecordedBy: person,
+});
+export type CaseEntry = z.infer<typeof caseEntry>;
+
+const taskStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('open') }),
+  z.object({ state: z.literal('recorded'), count: z.number() }),
+  z.object({ state: z.enum(['done', 'not-applicable']), note: z.string().nullable(), by: person, at: z.string() }),
+]);
+
+export const caseStep = z.object({
+  id: z.string(),
+  number: z.number(),
+  title: z.string(),
+  note: z.string().nullable(),
+  tasks: z.array(z.object({ id: z.string(), text: z.string(), help: z.string().nullable(), form: z.string().nullable(), retired: z.boolean(), status: taskStatus })),
+});
+
+const sibling = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('same-school'), pupilId: z.string(), displayName: z.string(), groupName: z.string().nullable() }),
+  z.object({ kind: z.literal('other-school'), schoolName: z.string() }),
+]);
+
+export const casePageResponse = z.object({
+  case: z.object({
+    id: z.string(),
+    route: z.enum(['meldcode', 'staff']),
+    step: z.number(),
+    phase: z.enum(['open', 'monitoring', 'closed']),
+    startedAt: z.string(),
+    startedBy: person,
+    casushouder: person.nullable(),
+    protocolVersion: z.number().nullable(),
+    /** Whether the school's route has a newer version than the one this case runs under. */
+    newerProtocolVersion: z.number().nullable(),
+  }),
+  pupil: z.object({ id: z.string(), displayName: z.string(), groupName: z.string().nullable(), dateOfBirth: z.string().nullable() }),
+  guardians: z.array(z.object({ id: z.string(), name: z.string(), hasAuthority: z.boolean() })),
+  siblings: z.array(sibling),
+  team: z.array(z.object({ userId: z.string(), name: z.string(), teamRole: z.enum(TEAM_ROLES), isCasushouder: z.boolean() })),
+  /** People who opened the case through emergency access: shown to everyone on it. */
+  breakGlass: z.array(z.object({ user: person, reason: z.string(), openedAt: z.string() })),
+  steps: z.array(caseStep),
+  /** Staff route: the board's duties, with their status. */
+  duties: z.array(z.object({ id: z.string(), text: z.string(), status: taskStatus })),
+  standingReminder: z.string(),
+  taskDivisionPrinciples: z.object({ title: z.string(), items: z.array(z.string()) }),
+  parentConversationPrinciples: z.object({ title: z.string(), items: z.array(z.string()) }),
+  safety: z.object({ veiligThuisPhone: z.string(), veiligThuisRegion: z.string().nullable(), emergencyPhone: z.literal('112') }),
+  entries: z.array(caseEntry),
+  abilities: z.object({ 'case.write': z.boolean(), 'case.escalate': z.boolean(), 'case.decide': z.boolean() }),
+});
+export type CasePageResponse = z.infer<typeof casePageResponse>;
+
+/** A case in a list: who, where it stands, no content. */
+export const caseSummary = z.object({
+  id: z.string(),
+  route: z.enum(['meldcode', 'staff']),
+  pupil: z.object({ id: z.string(), displayName: z.string(), groupName: z.string().nullable() }),
+  schoolName: z.string(),
+  step: z.number(),
+  phase: z.enum(['open', 'monitoring', 'closed']),
+  casushouderName: z.string().nullable(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CaseSummary = z.infer<typeof caseSummary>;
+export const caseListResponse = z.object({ cases: z.array(caseSummary) });
+
+export const teamCandidatesResponse = z.object({
+  candidates: z.array(z.object({ userId: z.string(), name: z.string(), roles: z.array(z.string()), suggestedTeamRole: z.enum(TEAM_ROLES) })),
+  proposedCasushouderId: z.string().nullable(),
+});
+
+export const entryKinds = RECORDED_ENTRY_KINDS;

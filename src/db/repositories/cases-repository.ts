@@ -1,0 +1,313 @@
+import { sql, type Kysely } from 'kysely';
+import type { EntryKind, EntryVersion } from '../../domain/cases/case-entry.js';
+import type { CasePhase } from '../../domain/cases/case-progress.js';
+import type { CaseRoute } from '../../domain/cases/case-route.js';
+import type { TeamMember, TeamRole } from '../../domain/cases/case-team.js';
+import { displayName } from '../../domain/pupils/pupil-name.js';
+import type { Database } from '../schema.js';
+import type { Scope } from '../scope.js';
+
+export interface CaseRecord {
+  id: string;
+  schoolId: string;
+  schoolName: string;
+  boardId: string;
+  pupilId: string;
+  route: CaseRoute;
+  protocolVersionId: string | null;
+  step: number;
+  phase: CasePhase;
+  casushouderId: string | null;
+  startedBy: string;
+  startedAt: string;
+  updatedAt: string;
+}
+
+export interface CaseWithAccess extends CaseRecord {
+  team: (TeamMember & { name: string })[];
+  breakGlass: { userId: string; name: string; reason: string; openedAt: string }[];
+}
+
+export interface CaseListItem extends CaseRecord {
+  pupilName: string;
+  groupName: string | null;
+  casushouderName: string | null;
+  teamUserIds: string[];
+}
+
+/** Who is looking for a case: a case is found in their school, or on the staff route in their board. */
+export interface CaseLookup {
+  schoolId: string | null;
+  boardId: string;
+}
+
+export interface NewCase {
+  id: string;
+  schoolId: string;
+  boardId: string;
+  pupilId: string;
+  route: CaseRoute;
+  protocolVersionId: string | null;
+  step: number;
+  phase: CasePhase;
+  startedBy: string;
+  startedAt: string;
+}
+
+export interface NewEntryVersion {
+  id: string;
+  caseId: string;
+  schoolId: string;
+  entryId: string;
+  version: number;
+  kind: EntryKind;
+  body: unknown;
+  recordedBy: string;
+  recordedAt: string;
+  correctionReason: string | null;
+}
+
+type CaseRow = Database['cases'] & { school_name: string };
+
+function toRecord(r: CaseRow): CaseRecord {
+  return {
+    id: r.id,
+    schoolId: r.school_id,
+    schoolName: r.school_name,
+    boardId: r.board_id,
+    pupilId: r.pupil_id,
+    route: r.route as CaseRoute,
+    protocolVersionId: r.protocol_version_id,
+    step: Number(r.step),
+    phase: r.phase as CasePhase,
+    casushouderId: r.casushouder_user_id,
+    startedBy: r.started_by,
+    startedAt: r.started_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/**
+ * Cases, their teams, emergency accesses and entries. A case is looked up within the acting school,
+ * or — for the staff route only — within the board; every list is bound to a school, a board or a person.
+ */
+export class CasesRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(c: NewCase, executor: Kysely<Database> = this.db): Promise<void> {
+    await executor
+      .insertInto('cases')
+      .values({
+        id: c.id,
+        school_id: c.schoolId,
+        board_id: c.boardId,
+        pupil_id: c.pupilId,
+        route: c.route,
+        protocol_version_id: c.protocolVersionId,
+        step: c.step,
+        phase: c.phase,
+        casushouder_user_id: null,
+        started_by: c.startedBy,
+        started_at: c.startedAt,
+        updated_at: c.startedAt,
+        closed_at: null,
+      })
+      .execute();
+  }
+
+  /** A case with what the access policy needs, or null when there is none within reach. */
+  async find(lookup: CaseLookup, caseId: string, executor: Kysely<Database> = this.db): Promise<CaseWithAccess | null> {
+    const row = await executor
+      .selectFrom('cases')
+      .innerJoin('schools', 'schools.id', 'cases.school_id')
+      .selectAll('cases')
+      .select('schools.name as school_name')
+      .where('cases.id', '=', caseId)
+      .where((eb) =>
+        eb.or([
+          ...(lookup.schoolId ? [eb('cases.school_id', '=', lookup.schoolId)] : []),
+          eb.and([eb('cases.route', '=', 'staff'), eb('cases.board_id', '=', lookup.boardId)]),
+        ]),
+      )
+      .executeTakeFirst();
+    if (!row) return null;
+    const [team, breakGlass] = await Promise.all([this.team(caseId, executor), this.breakGlass(caseId, executor)]);
+    return { ...toRecord(row), team, breakGlass };
+  }
+
+  async team(caseId: string, executor: Kysely<Database> = this.db): Promise<(TeamMember & { name: string })[]> {
+    const rows = await executor
+      .selectFrom('case_team_members')
+      .innerJoin('users', 'users.id', 'case_team_members.user_id')
+      .select(['case_team_members.user_id', 'case_team_members.team_role', 'users.name'])
+      .where('case_team_members.case_id', '=', caseId)
+      .orderBy('case_team_members.added_at')
+      .orderBy('users.name')
+      .execute();
+    return rows.map((r) => ({ userId: r.user_id, teamRole: r.team_role as TeamRole, name: r.name }));
+  }
+
+  async breakGlass(caseId: string, executor: Kysely<Database> = this.db) {
+    const rows = await executor
+      .selectFrom('case_break_glass')
+      .innerJoin('users', 'users.id', 'case_break_glass.user_id')
+      .select(['case_break_glass.user_id', 'users.name', 'case_break_glass.reason', 'case_break_glass.opened_at'])
+      .where('case_break_glass.case_id', '=', caseId)
+      .orderBy('case_break_glass.opened_at')
+      .execute();
+    return rows.map((r) => ({ userId: r.user_id, name: r.name, reason: r.reason, openedAt: r.opened_at }));
+  }
+
+  async addTeamMembers(caseId: string, members: readonly TeamMember[], addedBy: string, at: string, executor: Kysely<Database> = this.db): Promise<void> {
+    if (members.length === 0) return;
+    await executor
+      .insertInto('case_team_members')
+      .values(members.map((m) => ({ case_id: caseId, user_id: m.userId, team_role: m.teamRole, added_by: addedBy, added_at: at })))
+      .onConflict((oc) => oc.columns(['case_id', 'user_id']).doUpdateSet((eb) => ({ team_role: eb.ref('excluded.team_role') })))
+      .execute();
+  }
+
+  async removeTeamMembers(caseId: string, userIds: readonly string[], executor: Kysely<Database> = this.db): Promise<void> {
+    if (userIds.length === 0) return;
+    await executor.deleteFrom('case_team_members').where('case_id', '=', caseId).where('user_id', 'in', userIds).execute();
+  }
+
+  async setProgress(caseId: string, progress: { step: number; phase: CasePhase; casushouderId: string | null }, at: string, executor: Kysely<Database> = this.db): Promise<void> {
+    await executor
+      .updateTable('cases')
+      .set({ step: progress.step, phase: progress.phase, casushouder_user_id: progress.casushouderId, updated_at: at })
+      .where('id', '=', caseId)
+      .execute();
+  }
+
+  async touch(caseId: string, at: string, executor: Kysely<Database> = this.db): Promise<void> {
+    await executor.updateTable('cases').set({ updated_at: at }).where('id', '=', caseId).execute();
+  }
+
+  async addBreakGlass(row: { id: string; caseId: string; userId: string; reason: string; openedAt: string }, executor: Kysely<Database> = this.db): Promise<void> {
+    await executor.insertInto('case_break_glass').values({ id: row.id, case_id: row.caseId, user_id: row.userId, reason: row.reason, opened_at: row.openedAt }).execute();
+  }
+
+  async addEntryVersion(v: NewEntryVersion, executor: Kysely<Database> = this.db): Promise<void> {
+    await executor
+      .insertInto('case_entries')
+      .values({
+        id: v.id,
+        case_id: v.caseId,
+        school_id: v.schoolId,
+        entry_id: v.entryId,
+        version: v.version,
+        kind: v.kind,
+        body: JSON.stringify(v.body),
+        recorded_by: v.recordedBy,
+        recorded_at: v.recordedAt,
+        correction_reason: v.correctionReason,
+        position: sql<number>`(select coalesce(max(position), 0) + 1 from case_entries where case_id = ${v.caseId})`,
+      })
+      .execute();
+  }
+
+  /** Every version of every entry of a case, with the recorder's name. */
+  async entryVersions(caseId: string, executor: Kysely<Database> = this.db): Promise<(EntryVersion & { recordedByName: string })[]> {
+    const rows = await executor
+      .selectFrom('case_entries')
+      .innerJoin('users', 'users.id', 'case_entries.recorded_by')
+      .selectAll('case_entries')
+      .select('users.name as recorded_by_name')
+      .where('case_entries.case_id', '=', caseId)
+      .orderBy('case_entries.position')
+      .execute();
+    return rows.map((r) => ({
+      entryId: r.entry_id,
+      version: Number(r.version),
+      kind: r.kind as EntryKind,
+      body: JSON.parse(r.body) as unknown,
+      recordedBy: r.recorded_by,
+      recordedByName: r.recorded_by_name,
+      recordedAt: r.recorded_at,
+      correctionReason: r.correction_reason,
+    }));
+  }
+
+  /** The versions of one entry of a case (empty when the case holds no such entry). */
+  async versionsOf(caseId: string, entryId: string, executor: Kysely<Database> = this.db): Promise<EntryVersion[]> {
+    const rows = await executor.selectFrom('case_entries').selectAll().where('case_id', '=', caseId).where('entry_id', '=', entryId).orderBy('version').execute();
+    return rows.map((r) => ({
+      entryId: r.entry_id,
+      version: Number(r.version),
+      kind: r.kind as EntryKind,
+      body: JSON.parse(r.body) as unknown,
+      recordedBy: r.recorded_by,
+      recordedAt: r.recorded_at,
+      correctionReason: r.correction_reason,
+    }));
+  }
+
+  /** The school's meldcode cases (never staff-route ones), newest change first. */
+  listForSchool(scope: Scope): Promise<CaseListItem[]> {
+    return this.list((q) => q.where('cases.school_id', '=', scope.schoolId).where('cases.route', '=', 'meldcode'));
+  }
+
+  /** Meldcode cases about one pupil of the school. */
+  listForPupil(scope: Scope, pupilId: string): Promise<CaseListItem[]> {
+    return this.list((q) => q.where('cases.school_id', '=', scope.schoolId).where('cases.pupil_id', '=', pupilId).where('cases.route', '=', 'meldcode'));
+  }
+
+  /** The cases a person started or is on, within their board. */
+  listMine(userId: string, boardId: string): Promise<CaseListItem[]> {
+    return this.list((q) =>
+      q
+        .where('cases.board_id', '=', boardId)
+        .where((eb) => eb.or([eb('cases.started_by', '=', userId), eb.exists(eb.selectFrom('case_team_members').select('case_team_members.user_id').whereRef('case_team_members.case_id', '=', 'cases.id').where('case_team_members.user_id', '=', userId))])),
+    );
+  }
+
+  /** The board's staff-route cases. */
+  listStaffRoute(boardId: string): Promise<CaseListItem[]> {
+    return this.list((q) => q.where('cases.board_id', '=', boardId).where('cases.route', '=', 'staff'));
+  }
+
+  /** How many cases not yet closed have this person as casushouder (in any school of the board). */
+  async countOpenAsCasushouder(userId: string, executor: Kysely<Database> = this.db): Promise<number> {
+    const row = await executor.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).where('casushouder_user_id', '=', userId).where('phase', '!=', 'closed').executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** People on an open meldcode case about the pupil (they may read the pupil page). */
+  async memberUserIdsForPupil(schoolId: string, pupilId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('cases')
+      .leftJoin('case_team_members', 'case_team_members.case_id', 'cases.id')
+      .select(['cases.started_by', 'case_team_members.user_id'])
+      .where('cases.school_id', '=', schoolId)
+      .where('cases.pupil_id', '=', pupilId)
+      .where('cases.route', '=', 'meldcode')
+      .where('cases.phase', '!=', 'closed')
+      .execute();
+    return [...new Set(rows.flatMap((r) => [r.started_by, ...(r.user_id ? [r.user_id] : [])]))];
+  }
+
+  private async list(filter: (q: ReturnType<CasesRepository['listQuery']>) => ReturnType<CasesRepository['listQuery']>): Promise<CaseListItem[]> {
+    const rows = await filter(this.listQuery()).orderBy('cases.updated_at', 'desc').limit(500).execute();
+    const ids = rows.map((r) => r.id);
+    const members = ids.length === 0 ? [] : await this.db.selectFrom('case_team_members').select(['case_id', 'user_id']).where('case_id', 'in', ids).execute();
+    return rows.map((r) => ({
+      ...toRecord(r),
+      pupilName: displayName({ callName: r.call_name, givenNames: r.given_names, surnamePrefix: r.surname_prefix, surname: r.surname }),
+      groupName: r.group_name,
+      casushouderName: r.casushouder_name,
+      teamUserIds: members.filter((m) => m.case_id === r.id).map((m) => m.user_id),
+    }));
+  }
+
+  private listQuery() {
+    return this.db
+      .selectFrom('cases')
+      .innerJoin('schools', 'schools.id', 'cases.school_id')
+      .innerJoin('pupils', 'pupils.id', 'cases.pupil_id')
+      .leftJoin('groups', 'groups.id', 'pupils.group_id')
+      .leftJoin('users as casushouder', 'casushouder.id', 'cases.casushouder_user_id')
+      .selectAll('cases')
+      .select(['schools.name as school_name', 'pupils.call_name', 'pupils.given_names', 'pupils.surname_prefix', 'pupils.surname', 'groups.name as group_name', 'casushouder.name as casushouder_name']);
+  }
+}

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import type { CasePageResponse, RecordedEntryInput, caseListResponse, decisionRequest, signalBody, teamCandidatesResponse, teamRequest } from '../../contract/cases.js';
+import type { WorrySubject } from '../../domain/cases/case-route.js';
+import { request } from './client.js';
+
+export type CaseList = z.infer<typeof caseListResponse>;
+export type TeamCandidates = z.infer<typeof teamCandidatesResponse>;
+export type SignalInput = z.input<typeof signalBody>;
+export type TeamInput = z.input<typeof teamRequest>;
+export type DecisionInput = z.input<typeof decisionRequest>;
+
+const casePath = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}`;
+
+/** Starts a case about a pupil with its first signal. */
+export function startCase(pupilId: string, body: { worry: WorrySubject; firstSignal: SignalInput }): Promise<{ id: string }> {
+  return request('POST', `/api/pupils/${encodeURIComponent(pupilId)}/cases`, body);
+}
+
+/** The cases about a pupil that the viewer may open (never staff-route cases). */
+export function getPupilCases(pupilId: string): Promise<CaseList> {
+  return request('GET', `/api/pupils/${encodeURIComponent(pupilId)}/cases`);
+}
+
+export function getCase(caseId: string): Promise<CasePageResponse> {
+  return request('GET', casePath(caseId));
+}
+
+/** The cases one started or is on. */
+export function getMyCases(): Promise<CaseList> {
+  return request('GET', '/api/cases/mine');
+}
+
+/** The school's cases (IB'er and directie; no content). */
+export function getSchoolCases(): Promise<CaseList> {
+  return request('GET', '/api/cases');
+}
+
+/** The board's staff-route cases. */
+export function getBoardCases(): Promise<CaseList> {
+  return request('GET', '/api/board/cases');
+}
+
+export function recordEntry(caseId: string, entry: RecordedEntryInput): Promise<{ entryId: string }> {
+  return request('POST', `${casePath(caseId)}/entries`, entry);
+}
+
+/** A correction is a new version of the entry, with the reason; the earlier one stays visible. */
+export function correctEntry(caseId: string, entryId: string, body: Record<string, unknown>, reason: string): Promise<{ version: number }> {
+  return request('PUT', `${casePath(caseId)}/entries/${encodeURIComponent(entryId)}`, { body, reason });
+}
+
+export function getTeamCandidates(caseId: string): Promise<TeamCandidates> {
+  return request('GET', `${casePath(caseId)}/team-candidates`);
+}
+
+export function saveTeam(caseId: string, team: TeamInput): Promise<{ ok: true }> {
+  return request('PUT', `${casePath(caseId)}/team`, team);
+}
+
+export function decideEscalation(caseId: string, decision: DecisionInput): Promise<{ ok: true }> {
+  return request('POST', `${casePath(caseId)}/decision`, decision);
+}
+
+/** Emergency access: needs a fresh code (the server answers elevation-required otherwise). */
+export function breakGlass(caseId: string, reason: string): Promise<{ ok: true }> {
+  return request('POST', `${casePath(caseId)}/break-glass`, { reason });
+}

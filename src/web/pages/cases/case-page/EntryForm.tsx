@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import type { agreementBody, consultationBody, conversationBody, kindcheckBody, signalBody, veiligThuisAdviceBody } from '../../../../contract/cases.js';
+import { AgreementForm } from './AgreementForm.js';
+import { ConsultationForm } from './ConsultationForm.js';
+import { ConversationForm } from './ConversationForm.js';
+import { KindcheckForm } from './KindcheckForm.js';
+import { SignalForm } from './SignalForm.js';
+import { VeiligThuisAdviceForm } from './VeiligThuisAdviceForm.js';
+
+/** The entries a person corrects with the form they were recorded with. (A task is chosen again instead.) */
+const CORRECTABLE = ['signal', 'pupil-conversation', 'parent-conversation', 'consultation', 'veilig-thuis-advice', 'kindcheck', 'agreement'] as const;
+export type FormEntryKind = (typeof CORRECTABLE)[number];
+
+export function isCorrectableHere(kind: string): kind is FormEntryKind {
+  return (CORRECTABLE as readonly string[]).includes(kind);
+}
+
+type Props = {
+  kind: string;
+  idPrefix: string;
+  /** The entry and its current body, when correcting; null for a new entry. */
+  correcting: { entryId: string; body: unknown } | null;
+  /** For a new agreement: what it is for. */
+  agreementPurpose?: 'task-division' | 'monitoring';
+  onSaved: () => void;
+  onCancel: () => void;
+};
+
+/** The form of an entry kind, new or prefilled for a correction. */
+export function EntryForm({ kind, idPrefix, correcting, agreementPurpose = 'task-division', onSaved, onCancel }: Props) {
+  const common = { idPrefix, onSaved, onCancel };
+  switch (kind) {
+    case 'signal':
+      return <SignalForm {...common} correcting={typed<z.output<typeof signalBody>>(correcting)} />;
+    case 'pupil-conversation':
+    case 'parent-conversation':
+      return <ConversationForm {...common} kind={kind} correcting={typed<z.output<typeof conversationBody>>(correcting)} />;
+    case 'consultation':
+      return <ConsultationForm {...common} correcting={typed<z.output<typeof consultationBody>>(correcting)} />;
+    case 'veilig-thuis-advice':
+      return <VeiligThuisAdviceForm {...common} correcting={typed<z.output<typeof veiligThuisAdviceBody>>(correcting)} />;
+    case 'kindcheck':
+      return <KindcheckForm {...common} correcting={typed<z.output<typeof kindcheckBody>>(correcting)} />;
+    case 'agreement':
+      return <AgreementForm {...common} purpose={agreementPurpose} correcting={typed<z.output<typeof agreementBody>>(correcting)} />;
+    default:
+      return null;
+  }
+}
+
+/** The server sent this body for this kind; the form reads it as the kind's own record. */
+function typed<B>(correcting: { entryId: string; body: unknown } | null): { entryId: string; body: B } | null {
+  return correcting ? { entryId: correcting.entryId, body: correcting.body as B } : null;
+}
