@@ -825,6 +825,7 @@ export const en: Translation = {
       counterIndications: 'What speaks against the concern? (optional)',
       counterIndicationsHint: 'Counter-indications, such as another explanation for what you saw.',
       catalogueLegend: 'Signal list (optional)',
+      catalogueChosen: '{{count}} ticked',
       catalogueIntro: 'Tick what you recognise. Open a category with Enter or Space.',
       catalogueMore: 'More about the signal list',
       checked_one: '{{count}} ticked',

@@ -832,6 +832,7 @@ export const nl = {
       counterIndications: 'Wat spreekt de zorg tegen? (optioneel)',
       counterIndicationsHint: 'Contra-indicaties, zoals een andere verklaring voor wat u zag.',
       catalogueLegend: 'Signalenlijst (optioneel)',
+      catalogueChosen: '{{count}} aangevinkt',
       catalogueIntro: 'Vink aan wat u herkent. Open een categorie met Enter of spatie.',
       catalogueMore: 'Meer over de signalenlijst',
       checked_one: '{{count}} aangevinkt',

@@ -26,6 +26,8 @@ export default function CaseListPage() {
   const mine = useQuery({ queryKey: queryKeys.myCases, queryFn: getMyCases, staleTime: 0 });
   const school = useQuery({ queryKey: queryKeys.schoolCases, queryFn: getSchoolCases, enabled: schoolList, staleTime: 0 });
   const board = useQuery({ queryKey: queryKeys.boardCases, queryFn: getBoardCases, enabled: boardList, staleTime: 0 });
+  const schoolIds = new Set(school.data?.cases.map((c) => c.id) ?? []);
+  const mineOutsideSchool = mine.data && school.data ? { cases: mine.data.cases.filter((c) => !schoolIds.has(c.id)) } : undefined;
 
   return (
     <div className="page case-list-page">
@@ -39,14 +41,18 @@ export default function CaseListPage() {
       </div>
       <p className="lead">{t('cases.list.intro')}</p>
 
-      <CaseListSection
-        id="cases-mine"
-        title={t('cases.list.mine')}
-        query={mine}
-        empty={t('cases.list.mineNone')}
-        testId="cases-mine"
-        showSchool={me.school === null}
-      />
+      {/* The IB'er and directie see the school's list below; their own list then only holds what it
+          does not (a staff-route case they raised), so no case is listed twice. */}
+      {(!schoolList || (mineOutsideSchool?.cases.length ?? 0) > 0) && (
+        <CaseListSection
+          id="cases-mine"
+          title={t('cases.list.mine')}
+          query={schoolList ? { ...mine, data: mineOutsideSchool } : mine}
+          empty={t('cases.list.mineNone')}
+          testId="cases-mine"
+          showSchool={me.school === null}
+        />
+      )}
       {schoolList && (
         <>
           <CaseListSection id="cases-school" title={t('cases.list.school')} query={school} empty={t('cases.list.none')} testId="cases-school" />

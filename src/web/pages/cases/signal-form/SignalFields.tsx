@@ -262,32 +262,36 @@ function Catalogue({
     onChange([...next].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
   }
 
+  // One closed disclosure: a teacher who only describes what she saw tabs past the list in one step.
   return (
-    <section className="signal-catalogue" aria-labelledby={legendId}>
-      <h3 id={legendId} className="field-label signal-catalogue-title">
-        {t('cases.signal.catalogueLegend')}
-      </h3>
-      <ul className="catalogue-guidance" data-testid="catalogue-guidance">
-        {CATALOGUE_GUIDANCE.map((line) => (
-          <li key={line.nl}>{text(line)}</li>
-        ))}
-      </ul>
-      <p className="field-hint">{t('cases.signal.catalogueIntro')}</p>
-      {error && <p className="field-error">{error}</p>}
-      <div className="catalogue-categories">
-        {SIGNAL_CATALOGUE.map((category) => (
-          <CatalogueCategory
-            key={category.id}
-            idPrefix={idPrefix}
-            category={category}
-            language={language}
-            selected={selected}
-            initiallyOpen={initiallyOpen.has(category.id)}
-            onToggle={toggle}
-          />
-        ))}
+    <details className="signal-catalogue" open={initiallyOpen.size > 0 || undefined} data-testid="signal-catalogue">
+      <summary id={`${idPrefix}-catalogue-open`} className="catalogue-summary signal-catalogue-title">
+        <span id={legendId}>{t('cases.signal.catalogueLegend')}</span>
+        {selected.length > 0 && <span className="catalogue-count">{t('cases.signal.catalogueChosen', { count: selected.length })}</span>}
+      </summary>
+      <div className="signal-catalogue-body">
+        <ul className="catalogue-guidance" data-testid="catalogue-guidance">
+          {CATALOGUE_GUIDANCE.map((line) => (
+            <li key={line.nl}>{text(line)}</li>
+          ))}
+        </ul>
+        <p className="field-hint">{t('cases.signal.catalogueIntro')}</p>
+        {error && <p className="field-error">{error}</p>}
+        <div className="catalogue-categories" role="group" aria-labelledby={legendId}>
+          {SIGNAL_CATALOGUE.map((category) => (
+            <CatalogueCategory
+              key={category.id}
+              idPrefix={idPrefix}
+              category={category}
+              language={language}
+              selected={selected}
+              initiallyOpen={initiallyOpen.has(category.id)}
+              onToggle={toggle}
+            />
+          ))}
+        </div>
       </div>
-    </section>
+    </details>
   );
 }
 
