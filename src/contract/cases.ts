@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ESCALATION_DECISIONS } from '../domain/cases/case-progress.js';
+import { ANSWERS, QUESTION_IDS, UNSAFETY_KINDS } from '../domain/cases/afwegingskader/questions.js';
+import { CLOSING_REASONS } from '../domain/cases/closing.js';
 import { WORRY_SUBJECTS } from '../domain/cases/case-route.js';
 import { TEAM_ROLES } from '../domain/cases/case-team.js';
 import { ENTRY_KINDS, RECORDED_ENTRY_KINDS } from '../domain/cases/case-entry.js';
@@ -132,6 +134,63 @@ export const decisionRequest = z.object({
 
 export const breakGlassRequest = z.object({ reason: text(1000) });
 
+/** Closing: a reason from the fixed list, with words where the reason asks for them. */
+export const closeRequest = z.object({ reason: z.enum(CLOSING_REASONS), explanation: z.string().trim().max(2000).default('') });
+export const reopenRequest = z.object({ reason: text(1000) });
+
+// ——— Step 5: the afwegingskader ———
+
+/** One answer to a weighing question; answering an earlier question again goes back (recorded, not overwritten). */
+export const weighingAnswerRequest = z.object({
+  question: z.enum(QUESTION_IDS),
+  answer: z.enum(ANSWERS),
+  /** With a yes or doubt at Q2: acute, structural or both. */
+  unsafety: z.enum(UNSAFETY_KINDS).nullable().default(null),
+  reasoning: text(5000),
+  answeredOn: isoDate,
+  participants: z.array(z.string().trim().min(1).max(200)).min(1).max(20),
+  veiligThuisTookPart: z.boolean(),
+  /** With a yes at Q3 or Q4: the agreed term for results. */
+  termUntil: isoDate.nullable().default(null),
+});
+export type WeighingAnswerInput = z.input<typeof weighingAnswerRequest>;
+
+const localised = z.object({ nl: z.string(), en: z.string() });
+const weighingAnswer = z.object({
+  entryId: z.string().nullable(),
+  question: z.enum(QUESTION_IDS),
+  answer: z.enum(ANSWERS),
+  unsafety: z.enum(UNSAFETY_KINDS).nullable(),
+  reasoning: z.string(),
+  answeredOn: z.string(),
+  participants: z.array(z.string()),
+  veiligThuisTookPart: z.boolean(),
+  termUntil: z.string().nullable(),
+  recordedBy: z.object({ userId: z.string(), name: z.string() }),
+  recordedAt: z.string(),
+  /** Taken over from step 3's decision to report at once. */
+  fromEscalation: z.boolean(),
+});
+export const weighingView = z.object({
+  path: z.array(
+    weighingAnswer.extend({
+      togetherWithVeiligThuis: z.boolean(),
+      report: z.object({ reason: z.string(), meldnorm: z.number(), repeat: z.boolean() }).nullable(),
+      leadsTo: z.enum(QUESTION_IDS).nullable(),
+      explanation: localised,
+    }),
+  ),
+  /** Earlier answers that a later one went back over: kept in the file, no longer in force. */
+  superseded: z.array(weighingAnswer),
+  next: z.enum(QUESTION_IDS).nullable(),
+  nextTogetherWithVeiligThuis: z.boolean(),
+  outcome: z.object({ kind: z.enum(['open', 'closed-no-suspicion', 'report', 'help-started', 'aftercare']), termUntil: z.string().nullable() }),
+  reportRequired: z.boolean(),
+  /** The questions that may be answered now: the next one, and earlier ones on the path (going back). */
+  answerable: z.array(z.enum(QUESTION_IDS)),
+});
+export type WeighingView = z.infer<typeof weighingView>;
+
 // ——— The case page ———
 
 const person = z.object({ userId: z.string(), name: z.string() });
@@ -200,7 +259,9 @@ export const casePageResponse = z.object({
   parentConversationPrinciples: z.object({ title: z.string(), items: z.array(z.string()) }),
   safety: z.object({ veiligThuisPhone: z.string(), veiligThuisRegion: z.string().nullable(), emergencyPhone: z.literal('112') }),
   entries: z.array(caseEntry),
-  abilities: z.object({ 'case.write': z.boolean(), 'case.escalate': z.boolean(), 'case.decide': z.boolean() }),
+  /** Step 5's weighing, as it stands (null on the staff route). */
+  weighing: weighingView.nullable(),
+  abilities: z.object({ 'case.write': z.boolean(), 'case.escalate': z.boolean(), 'case.decide': z.boolean(), 'case.close': z.boolean(), 'case.reopen': z.boolean() }),
 });
 export type CasePageResponse = z.infer<typeof casePageResponse>;
 

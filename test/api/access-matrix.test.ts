@@ -118,6 +118,16 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/cases/{caseId}/team-candidates': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/team-candidates` }),
   'PUT /api/cases/{caseId}/team': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/team`, body: { members: [{ userId: matrixCase.ibId, teamRole: 'ib' }], casushouderId: matrixCase.ibId } }),
   'POST /api/cases/{caseId}/decision': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/decision`, body: { decision: 'report-now', reasoning: 'matrix' } }),
+  'POST /api/cases/{caseId}/weighing': async (f) => ({
+    path: `/api/cases/${(await newCase(f)).caseId}/weighing`,
+    body: { question: 'q1', answer: 'yes', reasoning: 'matrix', answeredOn: '2026-11-02', participants: ['Matrix'], veiligThuisTookPart: false },
+  }),
+  'POST /api/cases/{caseId}/close': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/close`, body: { reason: 'concerns-resolved' } }),
+  'POST /api/cases/{caseId}/reopen': async (f) => {
+    const { caseId } = await newCase(f);
+    await f.t.ctx.repos.cases.setProgress(caseId, { step: 3, phase: 'closed', casushouderId: matrixCase.ibId }, f.t.clock.now().toISOString());
+    return { path: `/api/cases/${caseId}/reopen`, body: { reason: 'matrix' } };
+  },
   'POST /api/cases/{caseId}/break-glass': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/break-glass`, body: { reason: 'matrix' } }),
   'GET /api/notifications': async () => ({ path: '/api/notifications' }),
   'POST /api/notifications/{notificationId}/read': async ({ t, schoolId, colleagueId, userId }) => {
@@ -197,6 +207,9 @@ const ACTIONS: Record<string, Action> = {
   'PUT /api/cases/{caseId}/team': 'case.escalate',
   'POST /api/cases/{caseId}/decision': 'case.decide',
   'POST /api/cases/{caseId}/break-glass': 'case.break-glass',
+  'POST /api/cases/{caseId}/close': 'case.close',
+  'POST /api/cases/{caseId}/weighing': 'case.decide',
+  'POST /api/cases/{caseId}/reopen': 'case.reopen',
   'GET /api/notifications': 'notifications.list',
   'POST /api/notifications/{notificationId}/read': 'notifications.read',
   'POST /api/notifications/read-all': 'notifications.read',

@@ -246,4 +246,81 @@ describe.each(ENGINES)('the case: starting it, need to know, recording and escal
     expect((await board.post(`/api/cases/${caseId}/entries`, { kind: 'task', body: { taskId: 'staff.vertrouwensinspecteur', outcome: 'done', note: 'Overlegd op 20 november.' } })).statusCode).toBe(201);
     expect((await board.post(`/api/cases/${caseId}/entries`, { kind: 'task', body: { taskId: 's2.notitie', outcome: 'done', note: null } })).json().error.code).toBe('unknown-task');
   });
+
+  it('closes a case with a reason from the list, keeps it read-only, and reopens it with a reason', async () => {
+    const caseId = await startCase();
+    const ibId = await userIdOf(t, account(t, 'ib'));
+    const ib = await signInAs(t, account(t, 'ib'));
+    await ib.put(`/api/cases/${caseId}/team`, { members: [{ userId: ibId, teamRole: 'ib' }], casushouderId: ibId });
+    expect((await teacher.post(`/api/cases/${caseId}/close`, { reason: 'concerns-resolved' })).statusCode).toBe(404);
+    const bare = await ib.post(`/api/cases/${caseId}/close`, { reason: 'suspicion-unfounded' });
+    expect([bare.statusCode, bare.json().error.code, bare.json().error.field]).toEqual([400, 'close-explanation-required', 'explanation']);
+    expect((await ib.post(`/api/cases/${caseId}/close`, { reason: 'suspicion-unfounded', explanation: 'De plek kwam van de gymles; moeder en gymdocent bevestigen het.' })).statusCode).toBe(200);
+    const closed = (await ib.get(`/api/cases/${caseId}`)).json();
+    expect(closed.case.phase).toBe('closed');
+    expect(closed.abilities).toMatchObject({ 'case.write': false, 'case.close': false, 'case.reopen': true });
+    expect(closed.entries.at(-1).current.body).toEqual({ reason: 'suspicion-unfounded', explanation: 'De plek kwam van de gymles; moeder en gymdocent bevestigen het.' });
+    const write = await teacher.post(`/api/cases/${caseId}/entries`, { kind: 'task', body: { taskId: 's2.notitie', outcome: 'done', note: null } });
+    expect([write.statusCode, write.json().error.code]).toEqual([409, 'case-closed']);
+    expect((await ib.post(`/api/cases/${caseId}/close`, { reason: 'concerns-resolved' })).statusCode).toBe(409);
+    expect((await ib.post(`/api/cases/${caseId}/reopen`, { reason: '' })).statusCode).toBe(400);
+    expect((await ib.post(`/api/cases/${caseId}/reopen`, { reason: 'Nieuwe signalen na de vakantie.' })).statusCode).toBe(200);
+    const reopened = (await ib.get(`/api/cases/${caseId}`)).json();
+    expect([reopened.case.phase, reopened.case.step, reopened.entries.at(-1).kind]).toEqual(['open', 3, 'case-reopened']);
+    expect((await ib.post(`/api/cases/${caseId}/reopen`, { reason: 'nog eens' })).json().error.code).toBe('case-not-closed');
+  });
+
+  it('walks the afwegingskader: each answer with reasoning, the path explained, going back kept in the file', async () => {
+    const caseId = await startCase();
+    const ibId = await userIdOf(t, account(t, 'ib'));
+    const ib = await signInAs(t, account(t, 'ib'));
+    const answer = (question: string, value: string, extra: Record<string, unknown> = {}) =>
+      ib.post(`/api/cases/${caseId}/weighing`, { question, answer: value, reasoning: `Afweging ${question}`, answeredOn: '2026-11-20', participants: ['Yasmina El Amrani', 'Kees Doğan'], veiligThuisTookPart: false, ...extra });
+    expect((await answer('q1', 'yes')).json().error.code).toBe('decision-not-escalated');
+    await ib.put(`/api/cases/${caseId}/team`, { members: [{ userId: ibId, teamRole: 'ib' }], casushouderId: ibId });
+    expect((await teacher.post(`/api/cases/${caseId}/weighing`, { question: 'q1', answer: 'yes', reasoning: 'x', answeredOn: '2026-11-20', participants: ['x'], veiligThuisTookPart: false })).statusCode).toBe(404);
+    const codeOf = async (r: Promise<{ json: () => { error: { code: string; field?: string } } }>) => {
+      const e = (await r).json().error;
+      return [e.code, e.field];
+    };
+    expect(await codeOf(answer('q2', 'no'))).toEqual(['weighing-not-answerable-now', 'question']);
+    expect((await answer('q1', 'yes')).statusCode).toBe(201);
+    expect(await codeOf(answer('q2', 'yes'))).toEqual(['weighing-unsafety-kind-required', 'unsafety']);
+    expect((await answer('q2', 'no')).statusCode).toBe(201);
+    expect(await codeOf(answer('q3', 'yes'))).toEqual(['weighing-term-required', 'termUntil']);
+    expect(await codeOf(answer('q3', 'yes', { termUntil: '2027-01-15', answeredOn: '2026-12-01' }))).toEqual(['weighing-date-in-future', 'answeredOn']);
+    expect((await answer('q3', 'yes', { termUntil: '2027-01-15' })).statusCode).toBe(201);
+    expect((await answer('q4', 'yes', { termUntil: '2027-01-15' })).statusCode).toBe(201);
+    let page = (await ib.get(`/api/cases/${caseId}`)).json();
+    expect(page.case).toMatchObject({ step: 5, phase: 'open' });
+    expect(page.weighing).toMatchObject({ next: 'q5', outcome: { kind: 'help-started', termUntil: '2027-01-15' }, reportRequired: false });
+    expect(page.weighing.path.map((a: { question: string; answer: string }) => `${a.question}:${a.answer}`)).toEqual(['q1:yes', 'q2:no', 'q3:yes', 'q4:yes']);
+    expect(page.weighing.path[0].explanation.nl.length).toBeGreaterThan(10);
+    expect((await answer('q5', 'yes')).statusCode).toBe(201);
+    page = (await ib.get(`/api/cases/${caseId}`)).json();
+    expect([page.case.step, page.case.phase, page.weighing.outcome.kind, page.weighing.next]).toEqual([6, 'monitoring', 'aftercare', null]);
+
+    // Going back: Q2 answered again with doubt, which counts as yes and calls for a report.
+    expect((await answer('q2', 'doubt', { unsafety: 'structural' })).statusCode).toBe(201);
+    page = (await ib.get(`/api/cases/${caseId}`)).json();
+    expect(page.weighing.path.map((a: { question: string; answer: string }) => `${a.question}:${a.answer}`)).toEqual(['q1:yes', 'q2:doubt']);
+    expect(page.weighing.superseded.map((a: { question: string; answer: string }) => `${a.question}:${a.answer}`)).toEqual(['q2:no', 'q3:yes', 'q4:yes', 'q5:yes']);
+    expect(page.weighing).toMatchObject({ reportRequired: true, next: 'q3', nextTogetherWithVeiligThuis: true, outcome: { kind: 'report' } });
+    expect(page.entries.filter((e: { kind: string }) => e.kind === 'weighing-answer')).toHaveLength(6);
+  });
+
+  it('enters step 3\'s "report at once" into the afwegingskader as Q1 and Q2 yes', async () => {
+    const caseId = await startCase();
+    const ibId = await userIdOf(t, account(t, 'ib'));
+    const ib = await signInAs(t, account(t, 'ib'));
+    await ib.put(`/api/cases/${caseId}/team`, { members: [{ userId: ibId, teamRole: 'ib' }], casushouderId: ibId });
+    await ib.post(`/api/cases/${caseId}/decision`, { decision: 'report-now', reasoning: 'Het kind vertelt over slaan met een riem.' });
+    const weighing = (await ib.get(`/api/cases/${caseId}`)).json().weighing;
+    expect(weighing.path.map((a: { question: string; answer: string; fromEscalation: boolean }) => [a.question, a.answer, a.fromEscalation])).toEqual([
+      ['q1', 'yes', true],
+      ['q2', 'yes', true],
+    ]);
+    expect(weighing.path[1].reasoning).toBe('Het kind vertelt over slaan met een riem.');
+    expect(weighing).toMatchObject({ reportRequired: true, next: 'q3', nextTogetherWithVeiligThuis: true });
+  });
 });

@@ -180,6 +180,11 @@ export class CasesRepository {
       .execute();
   }
 
+  /** When the case was closed (null when it is reopened). */
+  async setClosedAt(caseId: string, at: string | null, executor: Kysely<Database> = this.db): Promise<void> {
+    await executor.updateTable('cases').set({ closed_at: at }).where('id', '=', caseId).execute();
+  }
+
   async touch(caseId: string, at: string, executor: Kysely<Database> = this.db): Promise<void> {
     await executor.updateTable('cases').set({ updated_at: at }).where('id', '=', caseId).execute();
   }

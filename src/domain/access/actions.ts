@@ -52,6 +52,8 @@ export const ACTIONS = [
   'case.break-glass',
   'case.escalate',
   'case.decide',
+  'case.close',
+  'case.reopen',
   'case.list.mine',
   'case.list.board',
   'case.list.pupil',

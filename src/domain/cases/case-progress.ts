@@ -69,3 +69,13 @@ export function decideEscalation(
     ? { kind: 'decided', progress: { ...progress, step: 5, phase: 'open' } }
     : { kind: 'decided', progress: { ...progress, step: Math.max(progress.step, 3), phase: 'monitoring' } };
 }
+
+/**
+ * Where a case stands after an answer in step 5: it is in step 5 while the weighing runs; help that
+ * worked (aftercare) moves it to step 6 under monitoring. A closed weighing (no suspicion) leaves
+ * the case open: closing it is a decision of its own, with the reason on file.
+ */
+export function afterWeighing(progress: CaseProgress, outcome: 'open' | 'closed-no-suspicion' | 'report' | 'help-started' | 'aftercare'): CaseProgress {
+  if (outcome === 'aftercare') return { ...progress, step: 6, phase: 'monitoring' };
+  return { ...progress, step: Math.max(progress.step, 5), phase: 'open' };
+}

@@ -5,11 +5,17 @@ import type { CaseWithAccess } from '../../db/repositories/cases-repository.js';
 import type { Scope } from '../../db/scope.js';
 import { namesInAdviceText } from '../../domain/cases/anonymous-advice.js';
 import { isStaffRouteDuty } from '../../domain/cases/case-route.js';
+import { mayChangeClosedCase, type CaseChange } from '../../domain/cases/closing.js';
 import { findTask } from '../../domain/cases/protocol/protocol.js';
 import { validateBodyMap } from '../../domain/cases/signals/body-map.js';
 import { isSignalItemId } from '../../domain/cases/signals/signal-catalogue.js';
 import type { AppContext } from '../app-context.js';
 import { HttpError } from '../http/http-error.js';
+
+/** A closed case is read-only: anything but reopening answers 409 and changes nothing. */
+export function requireChangeable(c: CaseWithAccess, change: CaseChange): void {
+  if (c.phase === 'closed' && !mayChangeClosedCase(change)) throw new HttpError(409, 'case-closed');
+}
 
 /**
  * The checks of an entry that need the case's data (its route version, the pupil's guardians, the

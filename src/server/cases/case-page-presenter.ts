@@ -4,6 +4,7 @@ import type { CaseWithAccess } from '../../db/repositories/cases-repository.js';
 import { abilities } from '../../domain/access/policy.js';
 import { foldEntries, type EntryVersion } from '../../domain/cases/case-entry.js';
 import { STAFF_ROUTE_DUTIES } from '../../domain/cases/case-route.js';
+import { mayChangeClosedCase, type CaseChange } from '../../domain/cases/closing.js';
 import { DEFAULT_PROTOCOL } from '../../domain/cases/protocol/default-template.js';
 import { stepsWithStatus, taskStatus, type RecordedFacts, type TaskChoice } from '../../domain/cases/task-status.js';
 import { displayName } from '../../domain/pupils/pupil-name.js';
@@ -13,6 +14,7 @@ import type { AppContext } from '../app-context.js';
 import { notFound } from '../http/http-error.js';
 import { schoolDate } from '../pupils/school-date.js';
 import { caseResource, caseScope } from './case-resource.js';
+import { presentWeighing, weighingRecords } from './weighing.js';
 
 type Named<T> = T & { recordedByName: string };
 
@@ -77,6 +79,7 @@ export async function presentCasePage(ctx: AppContext, request: FastifyRequest, 
     taskDivisionPrinciples: content.taskDivisionPrinciples,
     parentConversationPrinciples: content.parentConversationPrinciples,
     safety: { veiligThuisPhone: veiligThuisPhone(settings.veiligThuisPhone), veiligThuisRegion: settings.veiligThuisRegion, emergencyPhone: '112' },
+    weighing: c.route === 'meldcode' ? presentWeighing(weighingRecords(entries.map((e) => e.current)), (userId) => person(userId).name) : null,
     entries: entries.map((e) => ({
       entryId: e.entryId,
       kind: e.kind,
@@ -85,8 +88,13 @@ export async function presentCasePage(ctx: AppContext, request: FastifyRequest, 
       firstRecordedAt: e.firstRecordedAt,
       firstRecordedBy: person(e.firstRecordedBy),
     })),
-    abilities: abilities(request.actor, ['case.write', 'case.escalate', 'case.decide'] as const, caseResource(c), ctx.now()),
+    abilities: presentAbilities(abilities(request.actor, ['case.write', 'case.escalate', 'case.decide', 'case.close', 'case.reopen'] as const, caseResource(c), ctx.now()), c.phase === 'closed'),
   };
+}
+
+/** A closed case is read-only: the one thing left to do is reopening it (the routes refuse the rest). */
+function presentAbilities<A extends CaseChange>(allowed: Record<A, boolean>, closed: boolean): Record<A, boolean> {
+  return Object.fromEntries(Object.entries(allowed).map(([change, may]) => [change, Boolean(may) && (closed ? mayChangeClosedCase(change as CaseChange) : change !== 'case.reopen')])) as Record<A, boolean>;
 }
 
 /** What the task list needs to know of the current entries. */

@@ -8,7 +8,7 @@ import { isCorrectable, nextVersion } from '../../domain/cases/case-entry.js';
 import type { AppContext } from '../app-context.js';
 import { auditRequest } from '../audit/request-audit.js';
 import { HttpError, notFound } from '../http/http-error.js';
-import { checkEntry, type AgreementBody } from './case-checks.js';
+import { checkEntry, requireChangeable, type AgreementBody } from './case-checks.js';
 import { caseFromPath, caseScope, loadedCase } from './case-resource.js';
 import { scheduleAgreementReminder } from './due-reminders.js';
 
@@ -31,6 +31,7 @@ export function registerCaseEntryRoutes(app: FastifyInstance, ctx: AppContext): 
       const c = loadedCase(request);
       const scope = caseScope(request, c);
       const entry = request.body;
+      requireChangeable(c, 'case.write');
       await checkEntry(ctx, request, c, scope, entry);
       const entryId = randomUUID();
       const at = ctx.now().toISOString();
@@ -56,6 +57,7 @@ export function registerCaseEntryRoutes(app: FastifyInstance, ctx: AppContext): 
     handler: async (request) => {
       const c = loadedCase(request);
       const scope = caseScope(request, c);
+      requireChangeable(c, 'case.write');
       const versions = await ctx.repos.cases.versionsOf(c.id, request.params.entryId);
       const latest = versions[versions.length - 1];
       if (!latest) throw notFound();

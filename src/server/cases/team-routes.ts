@@ -15,7 +15,7 @@ import { HttpError } from '../http/http-error.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { notify } from '../notifications/notify.js';
 import { schoolDate } from '../pupils/school-date.js';
-import { checkOwner } from './case-checks.js';
+import { checkOwner, requireChangeable } from './case-checks.js';
 import { caseFromPath, caseScope, loadedCase } from './case-resource.js';
 import { scheduleAgreementReminder } from './due-reminders.js';
 
@@ -76,6 +76,7 @@ export function registerCaseTeamRoutes(app: FastifyInstance, ctx: AppContext): v
     handler: async (request) => {
       const c = loadedCase(request);
       const scope = caseScope(request, c);
+      requireChangeable(c, 'case.escalate');
       const candidateList = await candidates(ctx, c, scope);
       const allowed = new Map(candidateList.map((m) => [m.userId, m.roles]));
       // Names go into the event, so the timeline can name someone who has since left the team.
@@ -126,6 +127,7 @@ export function registerCaseTeamRoutes(app: FastifyInstance, ctx: AppContext): v
     handler: async (request) => {
       const c = loadedCase(request);
       const scope = caseScope(request, c);
+      requireChangeable(c, 'case.decide');
       const { decision, reasoning } = request.body;
       const monitoring = decision === 'no-report-now' ? request.body.monitoring : [];
       const outcome = decideEscalation({ route: c.route, step: c.step, phase: c.phase, casushouderId: c.casushouderId }, decision, reasoning, monitoring, schoolDate(ctx.now()));

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CasePageResponse, RecordedEntryInput, caseListResponse, decisionRequest, signalBody, teamCandidatesResponse, teamRequest } from '../../contract/cases.js';
 import type { WorrySubject } from '../../domain/cases/case-route.js';
+import type { ClosingReason } from '../../domain/cases/closing.js';
 import { request } from './client.js';
 
 export type CaseList = z.infer<typeof caseListResponse>;
@@ -64,4 +65,13 @@ export function decideEscalation(caseId: string, decision: DecisionInput): Promi
 /** Emergency access: needs a fresh code (the server answers elevation-required otherwise). */
 export function breakGlass(caseId: string, reason: string): Promise<{ ok: true }> {
   return request('POST', `${casePath(caseId)}/break-glass`, { reason });
+}
+
+/** Closes a case with a reason from the fixed list (and words where the reason asks for them). */
+export function closeCase(caseId: string, reason: ClosingReason, explanation: string): Promise<{ ok: true }> {
+  return request('POST', `${casePath(caseId)}/close`, { reason, explanation });
+}
+
+export function reopenCase(caseId: string, reason: string): Promise<{ ok: true }> {
+  return request('POST', `${casePath(caseId)}/reopen`, { reason });
 }

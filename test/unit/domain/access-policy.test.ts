@@ -198,6 +198,15 @@ describe('the access policy: pupils and cases (need to know)', () => {
     expect(reason(person(['teacher'], { id: 'teacher-who-started' }), 'case.escalate', staffCase)).toBe('forbidden');
   });
 
+  it('lets the casushouder or an IB\'er on the case close and reopen it; on the staff route the board', () => {
+    const escalated = meldcodeCase({ teamUserIds: ['me', 'ib-on-team'], casushouderId: 'ib-on-team' });
+    expect(allowed(person(['smw'], { id: 'ib-on-team' }), 'case.close', escalated)).toBe(true);
+    expect(allowed(person(['ib']), 'case.reopen', escalated)).toBe(true);
+    expect(reason(person(['smw']), 'case.close', escalated)).toBe('forbidden');
+    expect(reason(person(['teacher'], { id: 'teacher-who-started' }), 'case.close', escalated)).toBe('forbidden');
+    expect(allowed(person(['board'], { schoolId: null }), 'case.close', meldcodeCase({ route: 'staff', teamUserIds: [] }))).toBe(true);
+  });
+
   it('lets every member of staff read the school\'s route, and only the IB\'er and directie adapt it', () => {
     for (const role of ['teacher', 'ib', 'smw', 'director', 'administrator'] as Role[]) expect(allowed(person([role]), 'protocol.read', school)).toBe(true);
     expect(allowed(person(['ib']), 'protocol.manage', school)).toBe(true);

@@ -96,6 +96,17 @@ export const listCases: Rule = forSignedIn((user, resource) => {
   return hasRoleHere(user, 'ib', 'director') ? ALLOW : deny('forbidden');
 });
 
+/**
+ * Closing a case and reopening it: on the meldcode route the casushouder or an IB'er on the case;
+ * on the staff route the board.
+ */
+export const closeCase: Rule = (actor, resource, now) => {
+  const decision = readCase(actor, resource, now);
+  if (!decision.allowed || actor.kind !== 'user' || resource.kind !== 'case') return decision;
+  if (resource.route === 'staff') return isBoardMember(actor) ? ALLOW : deny('forbidden');
+  return resource.casushouderId === actor.userId || hasRoleHere(actor, 'ib') ? ALLOW : deny('forbidden');
+};
+
 /** The cases one is on or started (a person's own list): anyone signed in; the list is theirs. */
 export const listOwnCases: Rule = forSignedIn(() => ALLOW);
 

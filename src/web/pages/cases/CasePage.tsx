@@ -12,6 +12,7 @@ import { BreakGlassBanner } from './case-page/BreakGlassBanner.js';
 import { BreakGlassPage } from './case-page/BreakGlassPage.js';
 import { buildCaseView, CaseContext, type CaseData } from './case-page/case-context.js';
 import { CaseHeader } from './case-page/CaseHeader.js';
+import { ClosePanel } from './case-page/ClosePanel.js';
 import { SafetyBand } from './case-page/SafetyBand.js';
 import { StepSection } from './case-page/StepSection.js';
 import { TaskItem } from './case-page/TaskItem.js';
@@ -54,6 +55,7 @@ function CaseScreen({ caseId, data }: { caseId: string; data: CaseData }) {
         <SafetyBand />
         {started && <Notice tone="success">{t('cases.startedNotice')}</Notice>}
         <BreakGlassBanner />
+        {data.case.phase === 'closed' && <ClosePanel />}
         {data.case.route === 'staff' ? (
           <section className="card case-steps" aria-labelledby="duties-title" data-testid="case-duties">
             <h2 id="duties-title" className="section-title">
@@ -77,6 +79,7 @@ function CaseScreen({ caseId, data }: { caseId: string; data: CaseData }) {
           </section>
         )}
         <Timeline />
+        {data.case.phase !== 'closed' && <ClosePanel />}
       </div>
     </CaseContext.Provider>
   );

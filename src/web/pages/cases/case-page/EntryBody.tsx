@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ANSWER_LABELS, ANSWERS, isQuestionId, questionById, UNSAFETY_KIND_LABELS, UNSAFETY_KINDS, type Answer, type UnsafetyKind } from '../../../../domain/cases/afwegingskader/questions.js';
+import { CLOSING_REASON_DETAILS, isClosingReason } from '../../../../domain/cases/closing.js';
+import { currentLanguage } from '../../../i18n/index.js';
 import { TEAM_ROLES, type TeamRole } from '../../../../domain/cases/case-team.js';
 import type { BodyMapMark } from '../../../../domain/cases/signals/body-map.js';
 import { BodyMap } from '../../../components/BodyMap.js';
@@ -62,7 +65,12 @@ function renderKind(kind: string, b: Body, print: boolean): ReactNode {
     case 'escalation-decision':
       return <DecisionBody b={b} />;
     case 'break-glass':
+    case 'case-reopened':
       return <BreakGlassBody b={b} />;
+    case 'case-closed':
+      return <ClosedBody b={b} />;
+    case 'weighing-answer':
+      return <WeighingAnswerBody b={b} />;
     default:
       return null;
   }
@@ -318,6 +326,40 @@ function DecisionBody({ b }: { b: Body }) {
           </ul>
         </Row>
       )}
+    </>
+  );
+}
+
+function WeighingAnswerBody({ b }: { b: Body }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const question = typeof b['question'] === 'string' && isQuestionId(b['question']) ? questionById(b['question']) : null;
+  const answer = typeof b['answer'] === 'string' && (ANSWERS as readonly string[]).includes(b['answer']) ? ANSWER_LABELS[b['answer'] as Answer][language] : text(b['answer']);
+  const unsafety = typeof b['unsafety'] === 'string' && (UNSAFETY_KINDS as readonly string[]).includes(b['unsafety']) ? UNSAFETY_KIND_LABELS[b['unsafety'] as UnsafetyKind][language] : null;
+  const participants = Array.isArray(b['participants']) ? b['participants'].filter((p): p is string => typeof p === 'string').join(', ') : null;
+  return (
+    <>
+      <Row label={t('casePage.body.question')}>{question ? `${question.number}. ${question.text[language]}` : text(b['question'])}</Row>
+      <Row label={t('casePage.body.answer')}>{unsafety ? `${answer} (${unsafety})` : answer}</Row>
+      <Row label={t('casePage.body.reasoning')} long>
+        {text(b['reasoning'])}
+      </Row>
+      <Row label={t('casePage.body.participants')}>{participants}</Row>
+      <Row label={t('casePage.body.veiligThuisTookPart')}>{b['veiligThuisTookPart'] === true ? t('casePage.body.yes') : null}</Row>
+      <Row label={t('casePage.body.termUntil')}>{text(b['termUntil'])}</Row>
+    </>
+  );
+}
+
+function ClosedBody({ b }: { b: Body }) {
+  const { t } = useTranslation();
+  const reason = typeof b['reason'] === 'string' && isClosingReason(b['reason']) ? CLOSING_REASON_DETAILS[b['reason']].label[currentLanguage()] : text(b['reason']);
+  return (
+    <>
+      <Row label={t('casePage.body.reason')}>{reason}</Row>
+      <Row label={t('casePage.body.explanation')} long>
+        {text(b['explanation'])}
+      </Row>
     </>
   );
 }
