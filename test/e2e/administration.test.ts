@@ -1,93 +1,25 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { generate } from 'otplib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoAccount } from '../../src/cli/demo/demo-board.js';
-import { startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
-import { expectAccessible, launchChromium, watchForPageErrors } from '../support/browser.js';
-import { demoAccount, seedDemo } from '../support/e2e-demo.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/browser.js';
 import { chromiumAvailable } from '../support/environment.js';
-import { TestClock } from '../support/test-app.js';
+import { screenshots, useMeldpadInBrowser } from '../support/e2e-harness.js';
 
 const SCHOOL = 'OBS De Regenboog';
 const NOOR = { name: 'Noor Visser', email: 'noor.visser@school.example', password: 'Vlinder-Kapstok-Tegel-47' };
 const GROUP = 'Groep 5/6 Bevers';
 const REGIONAL_PHONE = '010-1234567';
 
-/** Where to save screenshots of each state, when asked (SCREENSHOT_DIR=…); otherwise none are taken. */
-const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR']?.trim() || null;
+const shot = screenshots();
 
 describe.skipIf(!chromiumAvailable())('administration in the browser: staff, groups, school details and account links', () => {
-  let dataDir: string;
-  let meldpad: RunningMeldpad;
-  let browser: Browser;
-  let accounts: DemoAccount[] = [];
-  const clock = new TestClock();
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
+  const e2e = useMeldpadInBrowser({ prefix: 'meldpad-e2e-admin-', locale: null });
+  const { account, nextCode, newPage, heading, signIn } = e2e;
 
   // Shared between the steps, in the order a school would live them.
   let admin: Page;
   let invitationLink = '';
   let noor: Page;
   let noorSecret = '';
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-e2e-admin-'));
-    // As `meldpad demo` does: the fictional board in the same data folder, then the server on it.
-    accounts = await seedDemo(dataDir, clock);
-    meldpad = await startMeldpad({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { now: clock.now });
-    browser = await launchChromium();
-    if (SCREENSHOT_DIR) mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await meldpad?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  function account(role: DemoAccount['role']): DemoAccount {
-    return demoAccount(accounts, role, SCHOOL);
-  }
-
-  /** The TOTP code on the server's clock, one time step after the last one used (a code works once per step). */
-  function nextCode(secret: string): Promise<string> {
-    clock.advance(30_000);
-    return generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
-  }
-
-  /** A fresh browser (own cookies), as a different person on a different computer. */
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    pageErrors.push(watchForPageErrors(page));
-    return page;
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  }
-
-  async function heading(page: Page): Promise<string | null> {
-    return page.getByRole('heading', { level: 1 }).textContent();
-  }
-
-  async function signIn(page: Page, email: string, password: string, secret: string): Promise<void> {
-    await page.goto(`${meldpad.url}/login`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/login/code');
-    await page.getByLabel('Code uit de app').fill(await nextCode(secret));
-    await page.getByTestId('code-submit').click();
-    await page.waitForURL(`${meldpad.url}/`);
-    await expect.poll(() => page.getByTestId('home-heading').count()).toBe(1);
-  }
 
   async function openFromMenu(page: Page, label: string): Promise<void> {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: label, exact: true }).click();
@@ -110,7 +42,7 @@ describe.skipIf(!chromiumAvailable())('administration in the browser: staff, gro
   it('a. the administrator invites a new teacher and confirms with a fresh code; the link appears', async () => {
     const beheer = account('administrator');
     admin = await newPage();
-    await signIn(admin, beheer.email, beheer.password, beheer.totpSecret);
+    await signIn(admin, beheer);
     expect(await menuLinks(admin)).toEqual(['Start', 'Leerlingen', 'Stappenplan', 'Medewerkers', 'Groepen', 'Leerlingen importeren', 'Schoolgegevens', 'Aanmelden via uw organisatie']);
 
     await openFromMenu(admin, 'Medewerkers');
@@ -149,7 +81,7 @@ describe.skipIf(!chromiumAvailable())('administration in the browser: staff, gro
     const link = admin.getByTestId('invitation-link');
     await expect.poll(() => link.count()).toBe(1);
     invitationLink = await link.inputValue();
-    expect(invitationLink).toMatch(new RegExp(`^${meldpad.url}/uitnodiging#token=`));
+    expect(invitationLink).toMatch(new RegExp(`^${e2e.url}/uitnodiging#token=`));
     await expect.poll(() => admin.getByText('Geef deze link persoonlijk aan Noor').count()).toBe(1);
     await expect.poll(() => admin.getByTestId('invitations-table').getByText(NOOR.email).count()).toBe(1);
     await expectAccessible(admin, 'invitation link to pass on');
@@ -192,7 +124,7 @@ describe.skipIf(!chromiumAvailable())('administration in the browser: staff, gro
     await noor.getByTestId('code-submit').click();
     await expect.poll(() => noor.getByTestId('recovery-codes').locator('li').count()).toBe(10);
     await noor.getByTestId('recovery-codes-saved').click();
-    await noor.waitForURL(`${meldpad.url}/`);
+    await noor.waitForURL(`${e2e.url}/`);
     await expect.poll(() => noor.getByTestId('home-heading').textContent()).toBe('Welkom, Noor');
 
     // The menu follows the access policy's abilities: no staff administration for a teacher.
@@ -213,7 +145,7 @@ describe.skipIf(!chromiumAvailable())('administration in the browser: staff, gro
     expect(await noor.getByTestId('school-facts').textContent()).toContain(SCHOOL);
     await expectAccessible(noor, 'school details, read-only');
 
-    await noor.goto(`${meldpad.url}/beheer/medewerkers`);
+    await noor.goto(`${e2e.url}/beheer/medewerkers`);
     await expect.poll(() => noor.getByText('Deze pagina hoort niet bij uw rol op deze school.').count()).toBe(1);
     await expectAccessible(noor, 'staff page without access');
 
@@ -260,7 +192,7 @@ describe.skipIf(!chromiumAvailable())('administration in the browser: staff, gro
 
   it('d. the administrator deactivates the teacher: her session ends and she can no longer sign in', async () => {
     // Well past the five minutes of the first confirmation: the dialog must ask again.
-    clock.advance(6 * 60_000);
+    e2e.clock.advance(6 * 60_000);
     const beheer = account('administrator');
     const noorRow = admin.locator(`tr[data-testid="staff-row"][data-name="${NOOR.name}"]`);
     await noorRow.getByTestId('person-manage').click();
@@ -302,7 +234,7 @@ describe.skipIf(!chromiumAvailable())('administration in the browser: staff, gro
     await admin.getByTestId('confirm-yes').click();
     const passwordLink = admin.getByTestId('password-link');
     await expect.poll(() => passwordLink.count()).toBe(1);
-    expect(await passwordLink.inputValue()).toMatch(new RegExp(`^${meldpad.url}/wachtwoord-instellen#token=`));
+    expect(await passwordLink.inputValue()).toMatch(new RegExp(`^${e2e.url}/wachtwoord-instellen#token=`));
     await expectAccessible(admin, 'password link to pass on');
     await shot(admin, 'staff-password-link');
 
@@ -316,7 +248,7 @@ describe.skipIf(!chromiumAvailable())('administration in the browser: staff, gro
   it('e. the director sets the regional Veilig Thuis number; the safety box and a teacher see it', async () => {
     const directie = account('director');
     const director = await newPage();
-    await signIn(director, directie.email, directie.password, directie.totpSecret);
+    await signIn(director, directie);
     expect(await director.getByTestId('safety-box').textContent()).toContain('0800-2000');
     await openFromMenu(director, 'Schoolgegevens');
     const phone = director.getByLabel('Telefoonnummer Veilig Thuis');
@@ -342,7 +274,7 @@ describe.skipIf(!chromiumAvailable())('administration in the browser: staff, gro
 
     const leerkracht = account('teacher');
     const teacher = await newPage();
-    await signIn(teacher, leerkracht.email, leerkracht.password, leerkracht.totpSecret);
+    await signIn(teacher, leerkracht);
     await expect.poll(() => teacher.getByTestId('safety-box').textContent()).toContain(REGIONAL_PHONE);
     await openFromMenu(teacher, 'Schoolgegevens');
     await expect.poll(() => teacher.getByTestId('school-veilig-thuis-phone').textContent()).toBe(REGIONAL_PHONE);
@@ -354,7 +286,7 @@ describe.skipIf(!chromiumAvailable())('administration in the browser: staff, gro
     // After switching, every page shows the other school's data, the safety box included.
     const smw = account('smw');
     const worker = await newPage();
-    await signIn(worker, smw.email, smw.password, smw.totpSecret);
+    await signIn(worker, smw);
     expect(await worker.getByTestId('current-school').textContent()).toBe('Basisschool Het Kompas');
     await openFromMenu(worker, 'Groepen');
     await expect.poll(() => worker.getByTestId('groups-table').getByText('Groep 5 Reigers').count()).toBe(1);
@@ -362,7 +294,7 @@ describe.skipIf(!chromiumAvailable())('administration in the browser: staff, gro
     expect(await worker.getByTestId('safety-box').textContent()).not.toContain(REGIONAL_PHONE);
 
     await worker.getByLabel('School', { exact: true }).selectOption({ label: SCHOOL });
-    await worker.waitForURL(`${meldpad.url}/`);
+    await worker.waitForURL(`${e2e.url}/`);
     await expect.poll(() => worker.getByTestId('current-school').textContent()).toBe(SCHOOL);
     await expect.poll(() => worker.getByTestId('safety-box').textContent()).toContain(REGIONAL_PHONE);
     await openFromMenu(worker, 'Groepen');
@@ -372,6 +304,6 @@ describe.skipIf(!chromiumAvailable())('administration in the browser: staff, gro
   });
 
   it('had no script errors and no server errors on any page', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(e2e.pageErrors.flat()).toEqual([]);
   });
 });

@@ -1,17 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { generate } from 'otplib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoAccount } from '../../src/cli/demo/demo-board.js';
-import { startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
-import { expectAccessible, launchChromium, watchForPageErrors } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/browser.js';
 import { KOMPAS, REGENBOOG } from '../support/demo-app.js';
-import { demoAccount, seedDemo } from '../support/e2e-demo.js';
+import { useMeldpadInBrowser } from '../support/e2e-harness.js';
 import { chromiumAvailable } from '../support/environment.js';
 import { addHousehold, addPupil } from '../support/pupil-fixtures.js';
-import { TestClock } from '../support/test-app.js';
 
 // Names no demo pupil has, so the test holds whether or not the demo board comes with pupils.
 const LOTTE = 'Lotte Vermeer'; // Groep 3 Vossen: Sanne de Wit's pupil, the case is about her
@@ -26,74 +19,26 @@ function schoolDay(offsetDays = 0): string {
 }
 
 describe.skipIf(!chromiumAvailable())('the case page in the browser: team, advice, decision, timeline, corrections and emergency access', () => {
-  let dataDir: string;
-  let meldpad: RunningMeldpad;
-  let browser: Browser;
-  let accounts: DemoAccount[] = [];
   let lotteId = '';
   let caseId = '';
-  const clock = new TestClock();
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let sanne: Page;
   let yasmina: Page;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-e2e-case-'));
-    accounts = await seedDemo(dataDir, clock, async (ctx) => {
+  const e2e = useMeldpadInBrowser({
+    prefix: 'meldpad-e2e-case-',
+    // A laptop at school: 1366 × 768, a Dutch browser.
+    viewport: { width: 1366, height: 768 },
+    seed: async (ctx, clock) => {
       const t = { ctx, clock } as never;
       lotteId = await addPupil(t, REGENBOOG, 'Groep 3 Vossen', { callName: 'Lotte', surname: 'Vermeer', pupilNumber: '77001' });
       const daan = await addPupil(t, REGENBOOG, 'Groep 7 Herten', { callName: 'Daan', surname: 'Vermeer', pupilNumber: '77002' });
       const mila = await addPupil(t, KOMPAS, 'Groep 5 Reigers', { callName: 'Mila', surname: 'Vermeer', pupilNumber: '97001' });
       await addHousehold(t, [lotteId, daan, mila], [{ name: PARENT, phone: '06-11112222' }, { name: 'S. Vermeer-Kok' }]);
-    });
-    meldpad = await startMeldpad({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { now: clock.now });
-    browser = await launchChromium();
+    },
   });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await meldpad?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  function account(role: DemoAccount['role']): DemoAccount {
-    return demoAccount(accounts, role, REGENBOOG);
-  }
-
-  function nextCode(secret: string): Promise<string> {
-    clock.advance(30_000);
-    return generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
-  }
-
-  async function newPage(): Promise<Page> {
-    // A laptop at school: 1366 × 768, a Dutch browser.
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'nl-NL' });
-    contexts.push(context);
-    const page = await context.newPage();
-    pageErrors.push(watchForPageErrors(page));
-    return page;
-  }
-
-  function heading(page: Page): Promise<string | null> {
-    return page.getByRole('heading', { level: 1 }).textContent();
-  }
-
-  async function signIn(page: Page, who: DemoAccount): Promise<void> {
-    await page.goto(`${meldpad.url}/login`);
-    await page.getByLabel('E-mailadres').fill(who.email);
-    await page.getByLabel('Wachtwoord').fill(who.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/login/code');
-    await page.getByLabel('Code uit de app').fill(await nextCode(who.totpSecret));
-    await page.getByTestId('code-submit').click();
-    await page.waitForURL(`${meldpad.url}/`);
-    await expect.poll(() => page.getByTestId('home-heading').count()).toBe(1);
-  }
+  const { account, nextCode, newPage, heading, signIn } = e2e;
 
   async function openCase(page: Page): Promise<void> {
-    await page.goto(`${meldpad.url}/casussen/${caseId}`);
+    await page.goto(`${e2e.url}/casussen/${caseId}`);
     await expect.poll(() => page.getByTestId('case-heading').count()).toBe(1);
     expect(await heading(page)).toBe(LOTTE);
   }
@@ -120,8 +65,8 @@ describe.skipIf(!chromiumAvailable())('the case page in the browser: team, advic
     sanne = await newPage();
     await signIn(sanne, account('teacher'));
     // Started through the API, as the browser's own session: the new-case page has its own test.
-    const started = await sanne.request.post(`${meldpad.url}/api/pupils/${lotteId}/cases`, {
-      headers: { Origin: meldpad.url },
+    const started = await sanne.request.post(`${e2e.url}/api/pupils/${lotteId}/cases`, {
+      headers: { Origin: e2e.url },
       data: {
         worry: 'home-situation',
         firstSignal: {
@@ -214,10 +159,19 @@ describe.skipIf(!chromiumAvailable())('the case page in the browser: team, advic
     expect(await note.getByTestId('task-status').textContent()).toContain('Niet van toepassing volgens Sanne de Wit');
   });
 
-  it('c. the IB’er opens the case and forms the team, with herself as the proposed casushouder', async () => {
+  it('c. the IB’er is notified, opens the case from the message and forms the team, with herself as the proposed casushouder', async () => {
     yasmina = await newPage();
     await signIn(yasmina, account('ib'));
-    await openCase(yasmina);
+    // The IB'er (aandachtsfunctionaris) was told at once: the newest message is this case.
+    await expect.poll(async () => Number(await yasmina.getByTestId('notification-bell').getAttribute('data-unread'))).toBeGreaterThan(0);
+    await yasmina.getByTestId('notification-bell').click();
+    await yasmina.waitForURL('**/berichten');
+    const newest = yasmina.getByTestId('notification').first();
+    expect([await newest.getAttribute('data-kind'), await newest.getAttribute('data-unread')]).toEqual(['case.started', 'true']);
+    await newest.getByRole('link').click();
+    await yasmina.waitForURL(`**/casussen/${caseId}`);
+    await expect.poll(() => yasmina.getByTestId('case-heading').count()).toBe(1);
+    expect(await heading(yasmina)).toBe(LOTTE);
     await expandStep(yasmina, 3);
     const team = task(yasmina, 's3.team');
     await team.getByTestId('task-form-open').click();
@@ -366,9 +320,9 @@ describe.skipIf(!chromiumAvailable())('the case page in the browser: team, advic
 
   it('i. a teacher who is not on the case finds nothing at its address', async () => {
     const bilal = await newPage();
-    const other = accounts.find((a) => a.role === 'teacher' && a.email.startsWith('leerkracht2.'))!;
+    const other = e2e.accounts.find((a) => a.role === 'teacher' && a.email.startsWith('leerkracht2.'))!;
     await signIn(bilal, other);
-    await bilal.goto(`${meldpad.url}/casussen/${caseId}`);
+    await bilal.goto(`${e2e.url}/casussen/${caseId}`);
     await expect.poll(() => heading(bilal)).toBe('Pagina niet gevonden');
     expect(await bilal.locator('main').textContent()).not.toContain('Lotte');
   });
@@ -377,7 +331,7 @@ describe.skipIf(!chromiumAvailable())('the case page in the browser: team, advic
     const director = account('director');
     const marieke = await newPage();
     await signIn(marieke, director);
-    await marieke.goto(`${meldpad.url}/casussen/${caseId}`);
+    await marieke.goto(`${e2e.url}/casussen/${caseId}`);
     await expect.poll(() => marieke.getByTestId('break-glass-page').count()).toBe(1);
     expect(await heading(marieke)).toBe('Inzage in noodgeval');
     expect(await marieke.locator('main').textContent()).toContain('U staat niet op deze casus.');
@@ -438,7 +392,7 @@ describe.skipIf(!chromiumAvailable())('the case page in the browser: team, advic
 
     // The same case in English.
     await yasmina.getByTestId('case-print-footer').waitFor();
-    await yasmina.goto(`${meldpad.url}/casussen/${caseId}`);
+    await yasmina.goto(`${e2e.url}/casussen/${caseId}`);
     await yasmina.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => yasmina.getByTestId('case-phase').textContent()).toBe('Monitoring');
     expect(await yasmina.getByTestId('break-glass-banner').textContent()).toContain('You are the case holder.');
@@ -446,6 +400,36 @@ describe.skipIf(!chromiumAvailable())('the case page in the browser: team, advic
     await yasmina.screenshot({ path: '/tmp/case-page-en.png', fullPage: true });
     await yasmina.getByRole('button', { name: 'Nederlands' }).click();
 
-    expect(pageErrors.flat()).toEqual([]);
+    expect(e2e.pageErrors.flat()).toEqual([]);
+  });
+
+  it('l. the casushouder closes the case as an unfounded suspicion, with what showed it; it is read-only until reopened', async () => {
+    await yasmina.goto(`${e2e.url}/casussen/${caseId}`);
+    await expect.poll(() => yasmina.getByTestId('case-phase').textContent()).toBe('Monitoren');
+    await yasmina.getByTestId('case-close-open').click();
+    const form = yasmina.getByTestId('case-close-form');
+    await form.getByLabel('Vermoeden onterecht gebleken').check();
+    await form.getByRole('button', { name: 'Casus afsluiten' }).click();
+    // This reason needs words: the file must say what showed the suspicion was unfounded.
+    await expect.poll(() => form.locator('.field-error').count()).toBeGreaterThan(0);
+    await yasmina.getByTestId('case-close-explanation').fill('De plek kwam van een val bij de gymles; de gymdocent zag het gebeuren.');
+    await form.getByRole('button', { name: 'Casus afsluiten' }).click();
+    await expect.poll(() => yasmina.getByTestId('case-closed').count()).toBe(1);
+    expect(await yasmina.getByTestId('case-closed').textContent()).toContain('Vermoeden onterecht gebleken — De plek kwam van een val bij de gymles');
+    expect(await yasmina.getByTestId('case-phase').textContent()).toBe('Gesloten');
+    // Read-only: no recording, no team changes, no corrections.
+    expect(await yasmina.getByTestId('task-form-open').count()).toBe(0);
+    expect(await yasmina.getByRole('button', { name: 'Corrigeren' }).count()).toBe(0);
+    await expectAccessible(yasmina, 'closed case');
+
+    await yasmina.getByTestId('case-reopen-open').click();
+    await yasmina.getByTestId('case-reopen-reason').fill('Moeder meldt nieuwe zorgen na de kerstvakantie.');
+    await yasmina.getByRole('button', { name: 'Heropenen' }).click();
+    await expect.poll(() => yasmina.getByTestId('case-phase').textContent()).toBe('Open');
+    expect(await yasmina.getByTestId('case-closed').count()).toBe(0);
+    const timeline = await yasmina.getByTestId('timeline').textContent();
+    expect(timeline).toContain('Casus afgesloten');
+    expect(timeline).toContain('Casus heropend');
+    expect(e2e.pageErrors.flat()).toEqual([]);
   });
 });

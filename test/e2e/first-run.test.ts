@@ -1,61 +1,37 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { generate } from 'otplib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
-import { expectAccessible, launchChromium, watchForPageErrors } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/browser.js';
+import { useMeldpadInBrowser } from '../support/e2e-harness.js';
 import { chromiumAvailable } from '../support/environment.js';
-import { TestClock } from '../support/test-app.js';
 
 const ADMIN = { name: 'Ruud Verbeek', email: 'ruud.verbeek@school.example', password: 'Zeilboot-Paraplu-Kwast-81' };
 
 describe.skipIf(!chromiumAvailable())('first run in the browser: setup, sign-out, sign-in with TOTP', () => {
-  let dataDir: string;
-  let meldpad: RunningMeldpad;
-  let browser: Browser;
-  const clock = new TestClock();
-  const logs: string[] = [];
+  // An empty Meldpad: no demo. Its log is kept, to check what it never says.
+  const e2e = useMeldpadInBrowser({ prefix: 'meldpad-e2e-', demo: false, env: { LOG_LEVEL: 'info' }, captureLogs: true, locale: null });
   let totpSecret = '';
   let recoveryCodes: string[] = [];
 
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-e2e-'));
-    const logStream = new PassThrough();
-    logStream.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
-    meldpad = await startMeldpad({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' }, { logDestination: logStream, now: clock.now });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await meldpad?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
   /** The TOTP code on the server's clock, one time step after the last one used. */
-  async function nextCode(): Promise<string> {
-    clock.advance(30_000);
-    return generate({ secret: totpSecret, epoch: Math.floor(clock.now().getTime() / 1000) });
+  function nextCode(): Promise<string> {
+    return e2e.nextCode(totpSecret);
   }
 
   async function newPage(): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    return { page, errors: watchForPageErrors(page) };
+    const page = await e2e.newPage();
+    return { page, errors: e2e.errorsOf(page) };
   }
 
   it('a newcomer sets up the school with the printed link, enrols a second factor and reaches home (Dutch)', async () => {
-    expect(meldpad.setupLink).toMatch(/\/setup#token=/);
+    expect(e2e.meldpad.setupLink).toMatch(/\/setup#token=/);
     const { page, errors } = await newPage();
 
-    await page.goto(`${meldpad.url}/setup`);
+    await page.goto(`${e2e.url}/setup`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Inrichtingslink nodig');
     await expectAccessible(page, 'setup without token');
 
-    await page.goto(meldpad.setupLink!);
+    await page.goto(e2e.meldpad.setupLink!);
     await expect.poll(() => page.title()).toContain('Meldpad inrichten');
     await expectAccessible(page, 'setup form');
     await page.getByLabel('Naam van het bestuur of de stichting').fill('Stichting Fictief Onderwijs Maasstad');
@@ -96,17 +72,17 @@ describe.skipIf(!chromiumAvailable())('first run in the browser: setup, sign-out
     await expectAccessible(page, 'recovery codes');
     await page.getByTestId('recovery-codes-saved').click();
 
-    await page.waitForURL(`${meldpad.url}/`);
+    await page.waitForURL(`${e2e.url}/`);
     await expect.poll(() => page.getByTestId('home-heading').textContent()).toBe('Welkom, Ruud');
     expect(await page.getByTestId('current-user').textContent()).toContain(ADMIN.name);
     expect(await page.getByTestId('current-school').textContent()).toContain('OBS De Regenboog');
     expect(await page.getByText('Direct gevaar?').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'home page');
-    await page.screenshot({ path: path.join(dataDir, 'home-nl.png') });
+    await page.screenshot({ path: path.join(e2e.dataDir, 'home-nl.png') });
 
     await page.getByTestId('logout').click();
     await page.waitForURL('**/login');
-    await page.goto(`${meldpad.url}/`);
+    await page.goto(`${e2e.url}/`);
     await page.waitForURL('**/login');
 
     await page.getByLabel('E-mailadres').fill(ADMIN.email);
@@ -116,14 +92,14 @@ describe.skipIf(!chromiumAvailable())('first run in the browser: setup, sign-out
     await expectAccessible(page, 'code page');
     await page.getByLabel('Code uit de app').fill(await nextCode());
     await page.getByTestId('code-submit').click();
-    await page.waitForURL(`${meldpad.url}/`);
+    await page.waitForURL(`${e2e.url}/`);
     await expect.poll(() => page.getByTestId('home-heading').textContent()).toBe('Welkom, Ruud');
     expect(errors).toEqual([]);
   });
 
   it('works the same in English, and signs in with a recovery code', async () => {
     const { page, errors } = await newPage();
-    await page.goto(`${meldpad.url}/login`);
+    await page.goto(`${e2e.url}/login`);
     await page.getByTestId('lang-en').click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -139,7 +115,7 @@ describe.skipIf(!chromiumAvailable())('first run in the browser: setup, sign-out
     await page.waitForURL('**/login/code');
     await page.getByLabel('Code from the app').fill(await nextCode());
     await page.getByTestId('code-submit').click();
-    await page.waitForURL(`${meldpad.url}/`);
+    await page.waitForURL(`${e2e.url}/`);
     await expect.poll(() => page.getByTestId('home-heading').textContent()).toBe('Welcome, Ruud');
     expect(await page.getByText('Immediate danger?').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'home page in English');
@@ -160,14 +136,14 @@ describe.skipIf(!chromiumAvailable())('first run in the browser: setup, sign-out
     await expect.poll(() => page.getByText('You have 9 left').count()).toBe(1);
     await expectAccessible(page, 'recovery code used');
 
-    await page.goto(`${meldpad.url}/bestaat-niet`);
+    await page.goto(`${e2e.url}/bestaat-niet`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
     await expectAccessible(page, 'page not found');
     expect(errors).toEqual([]);
   });
 
   it('kept names, passwords and codes out of the server log', () => {
-    const all = logs.join('');
+    const all = e2e.logs.join('');
     expect(all.length).toBeGreaterThan(0);
     expect(totpSecret).not.toBe('');
     for (const secret of [ADMIN.password, ADMIN.email, 'Ruud', totpSecret, 'token=']) expect(all).not.toContain(secret);

@@ -1,16 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { generate } from 'otplib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoAccount } from '../../src/cli/demo/demo-board.js';
-import { startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
-import { expectAccessible, launchChromium, watchForPageErrors } from '../support/browser.js';
-import { REGENBOOG } from '../support/demo-app.js';
-import { demoAccount, seedDemo } from '../support/e2e-demo.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/browser.js';
+import { useMeldpadInBrowser } from '../support/e2e-harness.js';
 import { chromiumAvailable } from '../support/environment.js';
-import { TestClock } from '../support/test-app.js';
 
 /** The page as the IB'er leaves it, for a person to look at: /tmp/protocol-page.png (and the form beside it). */
 const SCREENSHOT = '/tmp/protocol-page.png';
@@ -23,58 +15,10 @@ const ADDED = 'Evalueer na zes weken met het interventieteam';
 const RETIRED = 'Besluit tot geen melding: maak goede afspraken over de voortgang (monitoren)';
 
 describe.skipIf(!chromiumAvailable())("the school's route (stappenplan) in the browser", () => {
-  let dataDir: string;
-  let meldpad: RunningMeldpad;
-  let browser: Browser;
-  let accounts: DemoAccount[] = [];
-  const clock = new TestClock();
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
+  const e2e = useMeldpadInBrowser({ prefix: 'meldpad-e2e-protocol-' });
+  const { account, newPage, signIn, heading } = e2e;
   let ib: Page;
   let ibName = '';
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-e2e-protocol-'));
-    accounts = await seedDemo(dataDir, clock);
-    meldpad = await startMeldpad({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { now: clock.now });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await meldpad?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  function nextCode(secret: string): Promise<string> {
-    clock.advance(30_000);
-    return generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
-  }
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
-    contexts.push(context);
-    const page = await context.newPage();
-    pageErrors.push(watchForPageErrors(page));
-    return page;
-  }
-
-  async function signIn(page: Page, who: DemoAccount): Promise<void> {
-    await page.goto(`${meldpad.url}/login`);
-    await page.getByLabel('E-mailadres').fill(who.email);
-    await page.getByLabel('Wachtwoord').fill(who.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/login/code');
-    await page.getByLabel('Code uit de app').fill(await nextCode(who.totpSecret));
-    await page.getByTestId('code-submit').click();
-    await page.waitForURL(`${meldpad.url}/`);
-    await expect.poll(() => page.getByTestId('home-heading').count()).toBe(1);
-  }
-
-  function heading(page: Page): Promise<string | null> {
-    return page.getByRole('heading', { level: 1 }).textContent();
-  }
 
   async function openStappenplan(page: Page): Promise<void> {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Stappenplan', exact: true }).click();
@@ -103,7 +47,7 @@ describe.skipIf(!chromiumAvailable())("the school's route (stappenplan) in the b
 
   it("a. the IB'er reads the school's route: steps, tasks, help texts, the reminder and the principles", async () => {
     ib = await newPage();
-    await signIn(ib, demoAccount(accounts, 'ib', REGENBOOG));
+    await signIn(ib, account('ib'));
     ibName = (await ib.getByTestId('current-user').textContent()) ?? '';
     await openStappenplan(ib);
 
@@ -206,7 +150,7 @@ describe.skipIf(!chromiumAvailable())("the school's route (stappenplan) in the b
 
   it('d. a teacher reads the new route and has no Aanpassen button', async () => {
     const teacher = await newPage();
-    await signIn(teacher, demoAccount(accounts, 'teacher', REGENBOOG));
+    await signIn(teacher, account('teacher'));
     await openStappenplan(teacher);
     await expect.poll(() => teacher.getByTestId('protocol-version').textContent()).toMatch(/^Versie 2, opgeslagen door /);
     expect(await tasksOf(teacher, 's2')).toContain(NEW_TEXT);
@@ -222,6 +166,6 @@ describe.skipIf(!chromiumAvailable())("the school's route (stappenplan) in the b
   });
 
   it('had no script errors and no server errors on any page', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(e2e.pageErrors.flat()).toEqual([]);
   });
 });

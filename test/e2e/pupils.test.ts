@@ -1,20 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { generate } from 'otplib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoAccount } from '../../src/cli/demo/demo-board.js';
-import { startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
-import { expectAccessible, launchChromium, watchForPageErrors } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/browser.js';
 import { KOMPAS, REGENBOOG } from '../support/demo-app.js';
-import { demoAccount, seedDemo } from '../support/e2e-demo.js';
+import { screenshots, useMeldpadInBrowser } from '../support/e2e-harness.js';
 import { chromiumAvailable } from '../support/environment.js';
 import { addHousehold, addPupil } from '../support/pupil-fixtures.js';
-import { TestClock } from '../support/test-app.js';
 
-/** Where to save screenshots of each state, when asked (SCREENSHOT_DIR=…); otherwise none are taken. */
-const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR']?.trim() || null;
+const shot = screenshots('pupils-');
 
 // Names no demo pupil has, so the test holds whether or not the demo board comes with pupils.
 const FLOOR = 'Floor Wijnbergen'; // Groep 3 Vossen: Sanne de Wit's own pupil
@@ -33,18 +25,11 @@ function today(daysAgo = 0): { iso: string; shown: string } {
 }
 
 describe.skipIf(!chromiumAvailable())('pupils in the browser: search, the pupil page and start-of-year talks', () => {
-  let dataDir: string;
-  let meldpad: RunningMeldpad;
-  let browser: Browser;
-  let accounts: DemoAccount[] = [];
-  const clock = new TestClock();
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
-  let sanne: Page;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-e2e-pupils-'));
-    accounts = await seedDemo(dataDir, clock, async (ctx) => {
+  const e2e = useMeldpadInBrowser({
+    prefix: 'meldpad-e2e-pupils-',
+    // A Dutch browser, as at school (the harness's default): date inputs show dd-mm-jjjj.
+    locale: 'nl-NL',
+    seed: async (ctx, clock) => {
       // The fixtures take a test app; they use its context and clock only.
       const t = { ctx, clock } as never;
       const floor = await addPupil(t, REGENBOOG, 'Groep 3 Vossen', { callName: 'Floor', surname: 'Wijnbergen', pupilNumber: '88001' });
@@ -54,56 +39,10 @@ describe.skipIf(!chromiumAvailable())('pupils in the browser: search, the pupil 
       // Separated parents: the children live in two households.
       await addHousehold(t, [floor, sven, pim], [{ name: PARENT, phone: '06-12345678', email: 'r.wijnbergen@mail.example' }]);
       await addHousehold(t, [floor, sven], [{ name: OTHER_PARENT, phone: '010-7654321' }, { name: 'K. de Boer', hasAuthority: false }]);
-    });
-    meldpad = await startMeldpad({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { now: clock.now });
-    browser = await launchChromium();
-    if (SCREENSHOT_DIR) mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    },
   });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await meldpad?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  function account(role: DemoAccount['role']): DemoAccount {
-    return demoAccount(accounts, role, REGENBOOG);
-  }
-
-  function nextCode(secret: string): Promise<string> {
-    clock.advance(30_000);
-    return generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
-  }
-
-  async function newPage(): Promise<Page> {
-    // A Dutch browser, as at school: date inputs show dd-mm-jjjj.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
-    contexts.push(context);
-    const page = await context.newPage();
-    pageErrors.push(watchForPageErrors(page));
-    return page;
-  }
-
-  async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `pupils-${name}.png`), fullPage });
-  }
-
-  function heading(page: Page): Promise<string | null> {
-    return page.getByRole('heading', { level: 1 }).textContent();
-  }
-
-  async function signIn(page: Page, who: DemoAccount): Promise<void> {
-    await page.goto(`${meldpad.url}/login`);
-    await page.getByLabel('E-mailadres').fill(who.email);
-    await page.getByLabel('Wachtwoord').fill(who.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/login/code');
-    await page.getByLabel('Code uit de app').fill(await nextCode(who.totpSecret));
-    await page.getByTestId('code-submit').click();
-    await page.waitForURL(`${meldpad.url}/`);
-    await expect.poll(() => page.getByTestId('home-heading').count()).toBe(1);
-  }
+  const { account, newPage, signIn, heading } = e2e;
+  let sanne: Page;
 
   function menu(page: Page) {
     return page.getByRole('navigation', { name: 'Hoofdmenu' });
@@ -415,6 +354,6 @@ describe.skipIf(!chromiumAvailable())('pupils in the browser: search, the pupil 
   });
 
   it('had no script errors and no server errors on any page', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(e2e.pageErrors.flat()).toEqual([]);
   });
 });

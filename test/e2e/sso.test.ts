@@ -1,73 +1,34 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { generate } from 'otplib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoAccount } from '../../src/cli/demo/demo-board.js';
-import { startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
-import { expectAccessible, launchChromium, watchForPageErrors } from '../support/browser.js';
-import { demoAccount, seedDemo } from '../support/e2e-demo.js';
+import { expectAccessible } from '../support/browser.js';
+import { screenshots, useMeldpadInBrowser } from '../support/e2e-harness.js';
 import { chromiumAvailable } from '../support/environment.js';
 import { startTestIdentityProvider, type TestIdentityProvider } from '../support/oidc-test-provider.js';
-import { TestClock } from '../support/test-app.js';
 
-const SCHOOL = 'OBS De Regenboog';
 const PROVIDER_NAME = 'Stichting Maasstad';
 
-/** Where to save screenshots of each state, when asked (SCREENSHOT_DIR=…); otherwise none are taken. */
-const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR']?.trim() || null;
+const shot = screenshots();
 
 describe.skipIf(!chromiumAvailable())('single sign-on in the browser: the administrator adds a provider, a teacher signs in with it', () => {
-  let dataDir: string;
-  let meldpad: RunningMeldpad;
+  const e2e = useMeldpadInBrowser({ prefix: 'meldpad-e2e-sso-', viewport: { width: 1280, height: 900 }, locale: null });
+  const { account, nextCode, newPage, signIn } = e2e;
   let idp: TestIdentityProvider;
-  let browser: Browser;
-  let accounts: DemoAccount[] = [];
   let meldpadUrl = '';
-  const clock = new TestClock();
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
 
+  // Runs once the harness has started Meldpad and the browser; its afterAll runs before theirs.
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-e2e-sso-'));
-    accounts = await seedDemo(dataDir, clock);
-    meldpad = await startMeldpad({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { now: clock.now });
     // People reach Meldpad as http://localhost:PORT and the provider at http://127.0.0.1:PORT2: two
     // different sites, so the provider's redirect back is a cross-site navigation, as with Entra ID
     // or Google. (Two ports of one host would be the same site and hide SameSite=Strict's effect.)
     // Like `meldpad start` with PORT=0, the public URL is known only once listening.
-    meldpad.ctx.config.publicUrl = new URL(`http://localhost:${new URL(meldpad.url).port}`);
-    meldpadUrl = meldpad.ctx.config.publicUrl.origin;
+    e2e.meldpad.ctx.config.publicUrl = new URL(`http://localhost:${new URL(e2e.meldpad.url).port}`);
+    meldpadUrl = e2e.url;
     idp = await startTestIdentityProvider({ redirectUris: [`${meldpadUrl}/api/auth/sso/callback`], interactive: true });
-    browser = await launchChromium();
-    if (SCREENSHOT_DIR) mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
     await idp?.close();
-    await meldpad?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
-
-  function account(role: DemoAccount['role']): DemoAccount {
-    return demoAccount(accounts, role, SCHOOL);
-  }
-
-  function nextCode(secret: string): Promise<string> {
-    clock.advance(30_000);
-    return generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
-  }
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    pageErrors.push(watchForPageErrors(page));
-    return page;
-  }
 
   /** At the provider's page, the person confirms (a real provider asks for a password and a second factor here). */
   async function confirmAtProvider(page: Page): Promise<void> {
@@ -75,21 +36,10 @@ describe.skipIf(!chromiumAvailable())('single sign-on in the browser: the admini
     await page.getByRole('button', { name: 'Doorgaan' }).click();
   }
 
-  async function shot(page: Page, name: string): Promise<void> {
-    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-  }
-
   it('the administrator adds the organisation\'s provider, marked as enforcing MFA, with a fresh code', async () => {
     const beheer = account('administrator');
     const admin = await newPage();
-    await admin.goto(`${meldpadUrl}/login`);
-    await admin.getByLabel('E-mailadres').fill(beheer.email);
-    await admin.getByLabel('Wachtwoord').fill(beheer.password);
-    await admin.getByTestId('login-submit').click();
-    await admin.waitForURL('**/login/code');
-    await admin.getByLabel('Code uit de app').fill(await nextCode(beheer.totpSecret));
-    await admin.getByTestId('code-submit').click();
-    await admin.waitForURL(`${meldpadUrl}/`);
+    await signIn(admin, beheer);
 
     await admin.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanmelden via uw organisatie' }).click();
     await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toBe('Aanmelden via uw organisatie');
@@ -184,6 +134,6 @@ describe.skipIf(!chromiumAvailable())('single sign-on in the browser: the admini
   });
 
   it('had no page errors', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(e2e.pageErrors.flat()).toEqual([]);
   });
 });

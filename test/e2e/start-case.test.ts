@@ -1,17 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { generate } from 'otplib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoAccount } from '../../src/cli/demo/demo-board.js';
-import { startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
-import { expectAccessible, launchChromium, watchForPageErrors } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/browser.js';
 import { REGENBOOG } from '../support/demo-app.js';
-import { demoAccount, seedDemo } from '../support/e2e-demo.js';
+import { useMeldpadInBrowser } from '../support/e2e-harness.js';
 import { chromiumAvailable } from '../support/environment.js';
 import { addPupil } from '../support/pupil-fixtures.js';
-import { TestClock } from '../support/test-app.js';
 
 // A name no demo pupil has: Groep 3 Vossen is Sanne de Wit's own group.
 const FLOOR = 'Floor Wijnbergen';
@@ -19,66 +12,18 @@ const FLOOR = 'Floor Wijnbergen';
 const LAPTOP = { width: 1366, height: 768 };
 
 describe.skipIf(!chromiumAvailable())("the teacher's path: raising a concern about a pupil, keyboard only", () => {
-  let dataDir: string;
-  let meldpad: RunningMeldpad;
-  let browser: Browser;
-  let accounts: DemoAccount[] = [];
-  const clock = new TestClock();
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let sanne: Page;
   let floorPath = '';
   let caseId = '';
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-e2e-start-case-'));
-    accounts = await seedDemo(dataDir, clock, async (ctx) => {
+  const e2e = useMeldpadInBrowser({
+    prefix: 'meldpad-e2e-start-case-',
+    viewport: LAPTOP,
+    seed: async (ctx, clock) => {
       const floor = await addPupil({ ctx, clock } as never, REGENBOOG, 'Groep 3 Vossen', { callName: 'Floor', surname: 'Wijnbergen', pupilNumber: '88001' });
       floorPath = `/leerlingen/${floor}`;
-    });
-    meldpad = await startMeldpad({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { now: clock.now });
-    browser = await launchChromium();
+    },
   });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await meldpad?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  function account(role: DemoAccount['role']): DemoAccount {
-    return demoAccount(accounts, role, REGENBOOG);
-  }
-
-  function nextCode(secret: string): Promise<string> {
-    clock.advance(30_000);
-    return generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
-  }
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: LAPTOP, locale: 'nl-NL' });
-    contexts.push(context);
-    const page = await context.newPage();
-    pageErrors.push(watchForPageErrors(page));
-    return page;
-  }
-
-  function heading(page: Page): Promise<string | null> {
-    return page.getByRole('heading', { level: 1 }).textContent();
-  }
-
-  async function signIn(page: Page, who: DemoAccount): Promise<void> {
-    await page.goto(`${meldpad.url}/login`);
-    await page.getByLabel('E-mailadres').fill(who.email);
-    await page.getByLabel('Wachtwoord').fill(who.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/login/code');
-    await page.getByLabel('Code uit de app').fill(await nextCode(who.totpSecret));
-    await page.getByTestId('code-submit').click();
-    await page.waitForURL(`${meldpad.url}/`);
-    await expect.poll(() => page.getByTestId('home-heading').count()).toBe(1);
-  }
+  const { account, newPage, signIn, heading } = e2e;
 
   function focused(page: Page, selector: string): Promise<boolean> {
     // A string, evaluated in the page: this file is compiled without the DOM's types.
@@ -112,7 +57,7 @@ describe.skipIf(!chromiumAvailable())("the teacher's path: raising a concern abo
     await signIn(sanne, account('teacher'));
 
     // Opening her pupil: search, arrow down, Enter.
-    await sanne.goto(`${meldpad.url}/leerlingen`);
+    await sanne.goto(`${e2e.url}/leerlingen`);
     await sanne.getByLabel('Zoek een leerling op naam of leerlingnummer').focus();
     await sanne.keyboard.type('floor wijn');
     const hit = sanne.locator(`[data-testid="pupil-result"][data-name="${FLOOR}"]`);
@@ -125,7 +70,7 @@ describe.skipIf(!chromiumAvailable())("the teacher's path: raising a concern abo
     await sanne.keyboard.press('ArrowDown');
     await sanne.keyboard.press('Enter');
     await expect.poll(() => heading(sanne)).toBe(FLOOR);
-    await sanne.waitForURL(`${meldpad.url}${floorPath}`);
+    await sanne.waitForURL(`${e2e.url}${floorPath}`);
 
     // ——— The measured path: from the pupil page to a saved first signal ———
     const started = Date.now();
@@ -165,6 +110,8 @@ describe.skipIf(!chromiumAvailable())("the teacher's path: raising a concern abo
     await expect.poll(() => sanne.locator('.factual-hint').textContent(), { timeout: 5000 }).toContain('agressief');
 
     // The signal list: open "Gedrag en emoties van het kind" and tick an item.
+    await tabTo(sanne, '#first-signal-catalogue-open');
+    await press(sanne, 'Enter');
     await tabTo(sanne, '#first-signal-catalogue-behaviour');
     await press(sanne, 'Enter');
     await tabTo(sanne, '[data-item="behaviour.aggressive-destructive"]');
@@ -209,7 +156,7 @@ describe.skipIf(!chromiumAvailable())("the teacher's path: raising a concern abo
   });
 
   it('b. "between pupils" is not a meldcode case: the safety policy, no form; the staff route shows the board\'s duties', async () => {
-    await sanne.goto(`${meldpad.url}${floorPath}`);
+    await sanne.goto(`${e2e.url}${floorPath}`);
     await expect.poll(() => heading(sanne)).toBe(FLOOR);
     // The pupil page lists the case just started.
     await expect.poll(() => sanne.getByTestId('pupil-case-link').count()).toBe(1);
@@ -277,6 +224,6 @@ describe.skipIf(!chromiumAvailable())("the teacher's path: raising a concern abo
   });
 
   it('had no script errors and no server errors on any page', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(e2e.pageErrors.flat()).toEqual([]);
   });
 });
