@@ -64,7 +64,8 @@ export function presentWeighing(records: readonly SourcedRecord[], nameOf: (user
     unsafety: source.record.unsafety ?? null,
     reasoning: source.record.reasoning,
     answeredOn: source.record.answeredOn,
-    participants: source.record.participants,
+    // Step 3's decision names its decider by id: shown, like every participant, by name.
+    participants: source.record.origin === 'escalation' ? source.record.participants.map(nameOf) : source.record.participants,
     veiligThuisTookPart: source.record.veiligThuisTookPart,
     termUntil: source.record.termUntil ?? null,
     recordedBy: { userId: source.record.recordedBy, name: nameOf(source.record.recordedBy) },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CasePageResponse, RecordedEntryInput, caseListResponse, decisionRequest, signalBody, teamCandidatesResponse, teamRequest } from '../../contract/cases.js';
+import type { CasePageResponse, RecordedEntryInput, WeighingAnswerInput, caseListResponse, decisionRequest, signalBody, teamCandidatesResponse, teamRequest } from '../../contract/cases.js';
 import type { WorrySubject } from '../../domain/cases/case-route.js';
 import type { ClosingReason } from '../../domain/cases/closing.js';
 import { request } from './client.js';
@@ -74,4 +74,9 @@ export function closeCase(caseId: string, reason: ClosingReason, explanation: st
 
 export function reopenCase(caseId: string, reason: string): Promise<{ ok: true }> {
   return request('POST', `${casePath(caseId)}/reopen`, { reason });
+}
+
+/** Step 5: one answer in the afwegingskader. Answering an earlier question again goes back; the later answers stay in the file. */
+export function answerWeighingQuestion(caseId: string, body: WeighingAnswerInput): Promise<{ entryId: string }> {
+  return request('POST', `${casePath(caseId)}/weighing`, body);
 }

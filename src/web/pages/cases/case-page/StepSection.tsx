@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCaseView, type CaseStepView } from './case-context.js';
 import { TaskItem } from './TaskItem.js';
 import { TeamPanel } from './TeamPanel.js';
+import { WeighingPanel } from './WeighingPanel.js';
 
 /** Steps 2 and 3 are worked on here; the others show the route (the report and aftercare come later). */
 const WORKED_STEPS = [2, 3];
@@ -21,6 +22,8 @@ export function StepSection({ step }: { step: CaseStepView }) {
   const handled = step.tasks.filter((task) => task.status.state !== 'open').length;
   const firstDecision = step.tasks.find((task) => task.form === 'escalation-decision')?.id;
   const hasTeamTask = step.tasks.some((task) => task.form === 'team');
+  // Step 5's afwegingskader is worked on in its own panel, above the step's tasks.
+  const weighs = step.number === 5 && data.weighing !== null;
 
   return (
     <section className={current ? 'case-step case-step-current' : 'case-step'} aria-labelledby={`${bodyId}-heading`} data-testid="case-step" data-step={step.number}>
@@ -34,8 +37,9 @@ export function StepSection({ step }: { step: CaseStepView }) {
       </h3>
       <div id={bodyId} className="case-step-body" hidden={!open}>
         {step.note && <p className="case-step-note">{step.note}</p>}
-        {!actionable && <p className="muted case-step-later">{step.number < 2 ? t('casePage.steps.before') : t('casePage.steps.later')}</p>}
+        {!actionable && !weighs && <p className="muted case-step-later">{step.number < 2 ? t('casePage.steps.before') : t('casePage.steps.later')}</p>}
         {step.number === 3 && !hasTeamTask && <TeamPanel />}
+        {weighs && <WeighingPanel />}
         <ul className="case-tasks">
           {step.tasks.map((task) => (
             <TaskItem key={task.id} task={task} actionable={actionable} showsDecision={task.id === firstDecision} />
