@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ESCALATION_DECISIONS } from '../domain/cases/case-progress.js';
 import { ANSWERS, QUESTION_IDS, UNSAFETY_KINDS } from '../domain/cases/afwegingskader/questions.js';
 import { CLOSING_REASONS } from '../domain/cases/closing.js';
+import { INFORM_EXCEPTION_GROUNDS, PROCEDURAL_FINDING_CODES } from '../domain/cases/procedural-check.js';
 import { WORRY_SUBJECTS } from '../domain/cases/case-route.js';
 import { TEAM_ROLES } from '../domain/cases/case-team.js';
 import { ENTRY_KINDS, RECORDED_ENTRY_KINDS } from '../domain/cases/case-entry.js';
@@ -90,6 +91,9 @@ export const agreementBody = z.object({
   done: z.boolean().default(false),
 });
 
+/** What Veilig Thuis let the school know after a report. */
+export const reportFeedbackRequest = z.object({ receivedOn: isoDate, feedback: text(5000) });
+
 export const recordedEntry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('signal'), body: signalBody }),
   z.object({ kind: z.literal('task'), body: taskBody }),
@@ -99,6 +103,7 @@ export const recordedEntry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('veilig-thuis-advice'), body: veiligThuisAdviceBody }),
   z.object({ kind: z.literal('kindcheck'), body: kindcheckBody }),
   z.object({ kind: z.literal('agreement'), body: agreementBody }),
+  z.object({ kind: z.literal('report-feedback'), body: reportFeedbackRequest }),
 ]);
 export type RecordedEntryInput = z.input<typeof recordedEntry>;
 export type RecordedEntry = z.output<typeof recordedEntry>;
@@ -191,6 +196,39 @@ export const weighingView = z.object({
 });
 export type WeighingView = z.infer<typeof weighingView>;
 
+// ——— The report to Veilig Thuis (melding), by the casushouder ———
+
+export const reportRequest = z.object({
+  reportedOn: isoDate,
+  how: z.enum(['phone', 'form']),
+  /** Veilig Thuis's reference, when they gave one. */
+  reference: optionalText(100).default(null),
+  whatReported: text(10000),
+  anonymityRequested: z.boolean(),
+  anonymityReason: optionalText(2000).default(null),
+  /** "Open melden, tenzij": the parents were told of the intent beforehand, or a ground says why not. */
+  parentsInformed: z.boolean(),
+  parentsInformedOn: isoDate.nullable().default(null),
+  informExceptionGround: z.enum(INFORM_EXCEPTION_GROUNDS).nullable().default(null),
+  /** The child is in acute danger: the procedural check never holds the report up. */
+  acute: z.boolean(),
+  /** Why the casushouder goes on despite a finding of the procedural check, per finding. */
+  proceedReasons: z.partialRecord(z.enum(PROCEDURAL_FINDING_CODES), z.string().trim().max(2000)).default({}),
+});
+export type ReportInput = z.input<typeof reportRequest>;
+
+export const reportCheckResponse = z.object({
+  findings: z.array(
+    z.object({
+      code: z.enum(PROCEDURAL_FINDING_CODES),
+      message: localised,
+      mend: localised,
+      matches: z.array(z.object({ start: z.number(), end: z.number(), word: z.string() })).optional(),
+    }),
+  ),
+});
+export type ReportCheckResponse = z.infer<typeof reportCheckResponse>;
+
 // ——— The case page ———
 
 const person = z.object({ userId: z.string(), name: z.string() });
@@ -261,7 +299,7 @@ export const casePageResponse = z.object({
   entries: z.array(caseEntry),
   /** Step 5's weighing, as it stands (null on the staff route). */
   weighing: weighingView.nullable(),
-  abilities: z.object({ 'case.write': z.boolean(), 'case.escalate': z.boolean(), 'case.decide': z.boolean(), 'case.close': z.boolean(), 'case.reopen': z.boolean() }),
+  abilities: z.object({ 'case.write': z.boolean(), 'case.escalate': z.boolean(), 'case.decide': z.boolean(), 'case.report': z.boolean(), 'case.close': z.boolean(), 'case.reopen': z.boolean() }),
 });
 export type CasePageResponse = z.infer<typeof casePageResponse>;
 

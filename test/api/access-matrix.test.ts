@@ -122,6 +122,9 @@ const FIXTURES: Record<string, Fixture> = {
     path: `/api/cases/${(await newCase(f)).caseId}/weighing`,
     body: { question: 'q1', answer: 'yes', reasoning: 'matrix', answeredOn: '2026-11-02', participants: ['Matrix'], veiligThuisTookPart: false },
   }),
+  'POST /api/cases/{caseId}/report/check': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/report/check`, body: matrixReport }),
+  'POST /api/cases/{caseId}/report': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/report`, body: matrixReport }),
+  'POST /api/cases/{caseId}/report-feedback': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/report-feedback`, body: { receivedOn: '2026-11-02', feedback: 'matrix' } }),
   'POST /api/cases/{caseId}/close': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/close`, body: { reason: 'concerns-resolved' } }),
   'POST /api/cases/{caseId}/reopen': async (f) => {
     const { caseId } = await newCase(f);
@@ -208,6 +211,9 @@ const ACTIONS: Record<string, Action> = {
   'POST /api/cases/{caseId}/decision': 'case.decide',
   'POST /api/cases/{caseId}/break-glass': 'case.break-glass',
   'POST /api/cases/{caseId}/close': 'case.close',
+  'POST /api/cases/{caseId}/report/check': 'case.report',
+  'POST /api/cases/{caseId}/report': 'case.report',
+  'POST /api/cases/{caseId}/report-feedback': 'case.write',
   'POST /api/cases/{caseId}/weighing': 'case.decide',
   'POST /api/cases/{caseId}/reopen': 'case.reopen',
   'GET /api/notifications': 'notifications.list',
@@ -254,6 +260,9 @@ const matrixSignal = {
   signalItemIds: [],
   bodyMap: [],
 };
+
+/** An acute report: the procedural check never holds it up, so whoever may report can. */
+const matrixReport = { reportedOn: '2026-11-02', how: 'phone', whatReported: 'Matrix: wat gezien is.', anonymityRequested: false, parentsInformed: true, parentsInformedOn: '2026-11-02', acute: true };
 
 /** The matrix's cases: started by the colleague, escalated with the school's IB'er as casushouder. */
 const matrixCase = { ibId: '' };

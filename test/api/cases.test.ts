@@ -323,4 +323,49 @@ describe.each(ENGINES)('the case: starting it, need to know, recording and escal
     expect(weighing.path[1].reasoning).toBe('Het kind vertelt over slaan met een riem.');
     expect(weighing).toMatchObject({ reportRequired: true, next: 'q3', nextTogetherWithVeiligThuis: true });
   });
+
+  it('checks the file before a report: what the meldcode expects and lacks needs a reason, unless the child is in acute danger', async () => {
+    const caseId = await startCase();
+    const ibId = await userIdOf(t, account(t, 'ib'));
+    const ib = await signInAs(t, account(t, 'ib'));
+    await ib.put(`/api/cases/${caseId}/team`, { members: [{ userId: ibId, teamRole: 'ib' }, { userId: await userIdOf(t, account(t, 'teacher')), teamRole: 'teacher' }], casushouderId: ibId });
+    const report = {
+      reportedOn: '2026-11-20',
+      how: 'phone',
+      reference: 'VT-2026-118',
+      whatReported: 'Finn had een blauwe plek van 4 cm op de linkerbovenarm en zei: "Ik ben gevallen." Hij is waarschijnlijk mishandeld.',
+      anonymityRequested: false,
+      parentsInformed: false,
+      informExceptionGround: null,
+      acute: false,
+    };
+    expect((await teacher.post(`/api/cases/${caseId}/report/check`, report)).statusCode).toBe(404);
+    const check = (await ib.post(`/api/cases/${caseId}/report/check`, report)).json();
+    expect(check.findings.map((f: { code: string }) => f.code)).toEqual(['parent-conversation-missing', 'parents-not-informed', 'no-consultation', 'interpretive-language']);
+    expect(check.findings[3].matches.map((m: { word: string }) => m.word)).toEqual(expect.arrayContaining(['waarschijnlijk', 'mishandeld']));
+    const noGround = await ib.post(`/api/cases/${caseId}/report`, report);
+    expect([noGround.json().error.code, noGround.json().error.field]).toEqual(['report-inform-ground-required', 'informExceptionGround']);
+    const withGround = { ...report, informExceptionGround: 'danger-to-child-or-family' };
+    const unexplained = await ib.post(`/api/cases/${caseId}/report`, withGround);
+    expect([unexplained.statusCode, unexplained.json().error.code]).toEqual([400, 'procedural-reasons-required']);
+    const reasons = { 'parent-conversation-missing': 'Vader is gewelddadig; een gesprek brengt Finn in gevaar.', 'no-consultation': 'Advies gevraagd aan de IB\'er, nog niet vastgelegd.', 'interpretive-language': 'De woorden zijn van de leerkracht; zo doorgegeven.' };
+    const saved = await ib.post(`/api/cases/${caseId}/report`, { ...withGround, proceedReasons: reasons });
+    expect(saved.statusCode).toBe(201);
+    const page = (await ib.get(`/api/cases/${caseId}`)).json();
+    const entry = page.entries.find((e: { kind: string }) => e.kind === 'report');
+    expect(entry.current.body).toMatchObject({ reference: 'VT-2026-118', informExceptionGround: 'danger-to-child-or-family', findings: ['parent-conversation-missing', 'no-consultation', 'interpretive-language'] });
+    expect(entry.current.body.proceedReasons).toHaveLength(3);
+    expect(page.case.step).toBe(5);
+
+    // Five working days without feedback: the casushouder is reminded; feedback ends the wait.
+    t.clock.advance(Date.parse('2026-11-27T06:00:00Z') - t.clock.now().getTime());
+    await t.ctx.jobs.runDueOnce();
+    const ibAgain = await signInAs(t, account(t, 'ib'));
+    expect((await ibAgain.get('/api/notifications')).json().notifications.map((n: { kind: string }) => n.kind)).toContain('report.feedback-due');
+    expect((await ibAgain.post(`/api/cases/${caseId}/report-feedback`, { receivedOn: '2026-11-27', feedback: 'Veilig Thuis start een onderzoek.' })).statusCode).toBe(201);
+
+    // An acute report goes at once, whatever the check finds.
+    const acute = await ibAgain.post(`/api/cases/${caseId}/report`, { ...withGround, reportedOn: '2026-11-27', acute: true });
+    expect(acute.statusCode).toBe(201);
+  });
 });

@@ -250,7 +250,7 @@ describe.skipIf(!chromiumAvailable())('the afwegingskader of step 5 on the case 
     expect(await outcome(yasmina)).toEqual(['report', 'Melden']);
     const notice = panel(yasmina).getByTestId('weighing-report-notice');
     expect(await notice.textContent()).toContain('Melden bij Veilig Thuis is nu de stap om te zetten');
-    expect(await notice.textContent()).toMatch(/telefonisch bij Veilig Thuis .*0800-2000/);
+    expect(await notice.textContent()).toMatch(/meldt bij Veilig Thuis .*0800-2000/);
     const doubt = path(yasmina).nth(1);
     expect([await doubt.getAttribute('data-answer'), await doubt.getAttribute('data-report')]).toEqual(['doubt', 'true']);
     expect(await doubt.getByTestId('weighing-report-marker').textContent()).toContain('Meldnorm 1: melden bij Veilig Thuis');

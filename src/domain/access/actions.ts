@@ -52,6 +52,7 @@ export const ACTIONS = [
   'case.break-glass',
   'case.escalate',
   'case.decide',
+  'case.report',
   'case.close',
   'case.reopen',
   'case.list.mine',

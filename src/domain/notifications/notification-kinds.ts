@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'agreement.due',
   /** A monitoring moment of your case is due today. */
   'monitoring.due',
+  /** Five working days after your report, no feedback from Veilig Thuis is recorded yet. */
+  'report.feedback-due',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -88,7 +88,7 @@ export async function presentCasePage(ctx: AppContext, request: FastifyRequest, 
       firstRecordedAt: e.firstRecordedAt,
       firstRecordedBy: person(e.firstRecordedBy),
     })),
-    abilities: presentAbilities(abilities(request.actor, ['case.write', 'case.escalate', 'case.decide', 'case.close', 'case.reopen'] as const, caseResource(c), ctx.now()), c.phase === 'closed'),
+    abilities: presentAbilities(abilities(request.actor, ['case.write', 'case.escalate', 'case.decide', 'case.report', 'case.close', 'case.reopen'] as const, caseResource(c), ctx.now()), c.phase === 'closed'),
   };
 }
 

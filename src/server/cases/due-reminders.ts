@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { feedbackReminderOn } from '../../domain/cases/working-days.js';
 import type { AppContext } from '../app-context.js';
 
 /** The moment a due date's reminder appears: 07:00 in the Netherlands, before school starts. */
@@ -43,4 +44,33 @@ export async function scheduleAgreementReminder(
     },
     executor,
   );
+}
+
+const feedbackKey = (reportEntryId: string) => `report-feedback:${reportEntryId}`;
+
+/**
+ * Five working days after a report, the casushouder is reminded when no feedback from Veilig Thuis
+ * is recorded (issue 6): Veilig Thuis tells the reporter what it did, and the file should say so.
+ */
+export async function scheduleFeedbackReminder(
+  ctx: AppContext,
+  report: { entryId: string; caseId: string; schoolId: string; casushouderId: string; reportedOn: string },
+  executor: Kysely<Database>,
+): Promise<void> {
+  const dueOn = feedbackReminderOn(report.reportedOn);
+  await ctx.jobs.schedule(
+    {
+      kind: 'notification.due',
+      payload: { userId: report.casushouderId, schoolId: report.schoolId, kind: 'report.feedback-due', caseId: report.caseId, subjectId: report.entryId, dueOn },
+      runAt: reminderTime(dueOn),
+      dedupeKey: feedbackKey(report.entryId),
+    },
+    executor,
+  );
+}
+
+/** Feedback recorded: no reminder about any report of this case is needed any more. */
+export async function cancelFeedbackReminders(ctx: AppContext, caseId: string, executor: Kysely<Database>): Promise<void> {
+  const reports = (await ctx.repos.cases.entryVersions(caseId, executor)).filter((v) => v.kind === 'report');
+  for (const report of reports) await ctx.jobs.cancel(feedbackKey(report.entryId), executor);
 }

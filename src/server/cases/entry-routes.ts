@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caseParams, entryCorrection, entryParams, recordedEntry, type RecordedEntry } from '../../contract/cases.js';
@@ -9,10 +9,31 @@ import type { AppContext } from '../app-context.js';
 import { auditRequest } from '../audit/request-audit.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import { checkEntry, requireChangeable, type AgreementBody } from './case-checks.js';
+import type { CaseWithAccess } from '../../db/repositories/cases-repository.js';
 import { caseFromPath, caseScope, loadedCase } from './case-resource.js';
-import { scheduleAgreementReminder } from './due-reminders.js';
+import { cancelFeedbackReminders, scheduleAgreementReminder } from './due-reminders.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+
+/**
+ * Records a new entry on a case (version 1) with its checks, its reminder and its audit event in
+ * one transaction. Feedback from Veilig Thuis ends the wait for it: its reminder is cancelled.
+ */
+export async function recordNewEntry(ctx: AppContext, request: FastifyRequest, c: CaseWithAccess, entry: RecordedEntry): Promise<string> {
+  const scope = caseScope(request, c);
+  requireChangeable(c, 'case.write');
+  await checkEntry(ctx, request, c, scope, entry);
+  const entryId = randomUUID();
+  const at = ctx.now().toISOString();
+  await ctx.db.kysely.transaction().execute(async (tx) => {
+    await ctx.repos.cases.addEntryVersion({ id: randomUUID(), caseId: c.id, schoolId: c.schoolId, entryId, version: 1, kind: entry.kind, body: entry.body, recordedBy: scope.userId, recordedAt: at, correctionReason: null }, tx);
+    await ctx.repos.cases.touch(c.id, at, tx);
+    if (entry.kind === 'agreement') await scheduleAgreementReminder(ctx, { ...entry.body, entryId, caseId: c.id, schoolId: c.schoolId }, tx);
+    if (entry.kind === 'report-feedback') await cancelFeedbackReminders(ctx, c.id, tx);
+    await auditRequest(ctx, request, { action: 'case.entry.record', outcome: 'success', caseId: c.id, pupilId: c.pupilId, schoolId: c.schoolId, subjectId: entryId }, tx);
+  });
+  return entryId;
+}
 
 export function registerCaseEntryRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -29,18 +50,7 @@ export function registerCaseEntryRoutes(app: FastifyInstance, ctx: AppContext): 
     },
     handler: async (request, reply) => {
       const c = loadedCase(request);
-      const scope = caseScope(request, c);
-      const entry = request.body;
-      requireChangeable(c, 'case.write');
-      await checkEntry(ctx, request, c, scope, entry);
-      const entryId = randomUUID();
-      const at = ctx.now().toISOString();
-      await ctx.db.kysely.transaction().execute(async (tx) => {
-        await ctx.repos.cases.addEntryVersion({ id: randomUUID(), caseId: c.id, schoolId: c.schoolId, entryId, version: 1, kind: entry.kind, body: entry.body, recordedBy: scope.userId, recordedAt: at, correctionReason: null }, tx);
-        await ctx.repos.cases.touch(c.id, at, tx);
-        if (entry.kind === 'agreement') await scheduleAgreementReminder(ctx, { ...entry.body, entryId, caseId: c.id, schoolId: c.schoolId }, tx);
-        await auditRequest(ctx, request, { action: 'case.entry.record', outcome: 'success', caseId: c.id, pupilId: c.pupilId, schoolId: c.schoolId, subjectId: entryId }, tx);
-      });
+      const entryId = await recordNewEntry(ctx, request, c, request.body);
       return reply.code(201).send({ entryId });
     },
   });

@@ -4,10 +4,11 @@ import { registerCaseCloseRoutes } from './close-routes.js';
 import { registerCaseEntryRoutes } from './entry-routes.js';
 import { registerCaseReadRoutes } from './read-routes.js';
 import { registerCaseStartRoutes } from './start-routes.js';
+import { registerReportRoutes } from './report-routes.js';
 import { registerCaseTeamRoutes } from './team-routes.js';
 import { registerWeighingRoutes } from './weighing-routes.js';
 
-/** The case: starting one, reading it, recording on it, its team, the step-3 decision, emergency access, the afwegingskader, closing and reopening. */
+/** The case: starting one, reading it, recording on it, its team, the step-3 decision, emergency access, the afwegingskader, the report to Veilig Thuis, closing and reopening. */
 export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerCaseStartRoutes(app, ctx);
   registerCaseReadRoutes(app, ctx);
@@ -15,4 +16,5 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
   registerCaseTeamRoutes(app, ctx);
   registerCaseCloseRoutes(app, ctx);
   registerWeighingRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
 }

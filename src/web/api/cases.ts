@@ -1,5 +1,17 @@
 import type { z } from 'zod';
-import type { CasePageResponse, RecordedEntryInput, WeighingAnswerInput, caseListResponse, decisionRequest, signalBody, teamCandidatesResponse, teamRequest } from '../../contract/cases.js';
+import type {
+  CasePageResponse,
+  RecordedEntryInput,
+  ReportCheckResponse,
+  ReportInput,
+  WeighingAnswerInput,
+  caseListResponse,
+  decisionRequest,
+  reportFeedbackRequest,
+  signalBody,
+  teamCandidatesResponse,
+  teamRequest,
+} from '../../contract/cases.js';
 import type { WorrySubject } from '../../domain/cases/case-route.js';
 import type { ClosingReason } from '../../domain/cases/closing.js';
 import { request } from './client.js';
@@ -79,4 +91,24 @@ export function reopenCase(caseId: string, reason: string): Promise<{ ok: true }
 /** Step 5: one answer in the afwegingskader. Answering an earlier question again goes back; the later answers stay in the file. */
 export function answerWeighingQuestion(caseId: string, body: WeighingAnswerInput): Promise<{ entryId: string }> {
   return request('POST', `${casePath(caseId)}/weighing`, body);
+}
+
+// ——— Step 5: the report to Veilig Thuis (melding) and its feedback ———
+
+
+export type ReportFeedbackInput = z.input<typeof reportFeedbackRequest>;
+
+/** What the meldcode expects and the file lacks, for the report as it would be saved. Saves nothing. */
+export function checkReport(caseId: string, body: ReportInput): Promise<ReportCheckResponse> {
+  return request('POST', `${casePath(caseId)}/report/check`, body);
+}
+
+/** The casushouder's report; with findings, each needs a reason in `proceedReasons` unless the report is acute. */
+export function recordReport(caseId: string, body: ReportInput): Promise<{ entryId: string }> {
+  return request('POST', `${casePath(caseId)}/report`, body);
+}
+
+/** The feedback Veilig Thuis gave on the report. */
+export function recordReportFeedback(caseId: string, body: ReportFeedbackInput): Promise<{ entryId: string }> {
+  return request('POST', `${casePath(caseId)}/report-feedback`, body);
 }

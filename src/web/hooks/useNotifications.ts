@@ -50,6 +50,7 @@ const SENTENCE = {
   'case.break-glass': 'notifications.kinds.breakGlass',
   'agreement.due': 'notifications.kinds.agreementDue',
   'monitoring.due': 'notifications.kinds.monitoringDue',
+  'report.feedback-due': 'notifications.kinds.reportFeedbackDue',
 } as const satisfies Record<Notification['kind'], string>;
 
 const SENTENCE_ON_DATE = {

@@ -198,6 +198,14 @@ describe('the access policy: pupils and cases (need to know)', () => {
     expect(reason(person(['teacher'], { id: 'teacher-who-started' }), 'case.escalate', staffCase)).toBe('forbidden');
   });
 
+  it('lets only the casushouder report to Veilig Thuis', () => {
+    const escalated = meldcodeCase({ teamUserIds: ['me', 'ib-on-team'], casushouderId: 'ib-on-team' });
+    expect(allowed(person(['smw'], { id: 'ib-on-team' }), 'case.report', escalated)).toBe(true);
+    expect(reason(person(['ib']), 'case.report', escalated)).toBe('forbidden');
+    expect(reason(person(['teacher'], { id: 'teacher-who-started' }), 'case.report', escalated)).toBe('forbidden');
+    expect(reason(person(['board'], { schoolId: null }), 'case.report', meldcodeCase({ route: 'staff', casushouderId: 'me' }))).toBe('forbidden');
+  });
+
   it('lets the casushouder or an IB\'er on the case close and reopen it; on the staff route the board', () => {
     const escalated = meldcodeCase({ teamUserIds: ['me', 'ib-on-team'], casushouderId: 'ib-on-team' });
     expect(allowed(person(['smw'], { id: 'ib-on-team' }), 'case.close', escalated)).toBe(true);

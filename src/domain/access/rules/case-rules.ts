@@ -96,6 +96,13 @@ export const listCases: Rule = forSignedIn((user, resource) => {
   return hasRoleHere(user, 'ib', 'director') ? ALLOW : deny('forbidden');
 });
 
+/** The report to Veilig Thuis: made by the casushouder ("Casushouder voert de melding uit"). */
+export const reportCase: Rule = (actor, resource, now) => {
+  const decision = readCase(actor, resource, now);
+  if (!decision.allowed || actor.kind !== 'user' || resource.kind !== 'case') return decision;
+  return resource.route === 'meldcode' && resource.casushouderId === actor.userId ? ALLOW : deny('forbidden');
+};
+
 /**
  * Closing a case and reopening it: on the meldcode route the casushouder or an IB'er on the case;
  * on the staff route the board.

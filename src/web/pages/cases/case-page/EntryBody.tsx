@@ -10,6 +10,7 @@ import { useFormatList } from '../../../hooks/useFormat.js';
 import { formatDate } from '../../pupils/dates.js';
 import { useCaseView } from './case-context.js';
 import { useSignalItemLabel } from './case-labels.js';
+import { ReportEntryBody, ReportFeedbackEntryBody } from './report-entry.js';
 
 type Body = Record<string, unknown>;
 
@@ -71,6 +72,10 @@ function renderKind(kind: string, b: Body, print: boolean): ReactNode {
       return <ClosedBody b={b} />;
     case 'weighing-answer':
       return <WeighingAnswerBody b={b} />;
+    case 'report':
+      return <ReportEntryBody body={b} />;
+    case 'report-feedback':
+      return <ReportFeedbackEntryBody body={b} />;
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCaseView, type CaseStepView } from './case-context.js';
+import { ReportPanel } from './ReportPanel.js';
 import { TaskItem } from './TaskItem.js';
 import { TeamPanel } from './TeamPanel.js';
 import { WeighingPanel } from './WeighingPanel.js';
@@ -24,6 +25,8 @@ export function StepSection({ step }: { step: CaseStepView }) {
   const hasTeamTask = step.tasks.some((task) => task.form === 'team');
   // Step 5's afwegingskader is worked on in its own panel, above the step's tasks.
   const weighs = step.number === 5 && data.weighing !== null;
+  // The report to Veilig Thuis, below the weighing (meldcode route only).
+  const reports = step.number === 5 && data.case.route === 'meldcode';
 
   return (
     <section className={current ? 'case-step case-step-current' : 'case-step'} aria-labelledby={`${bodyId}-heading`} data-testid="case-step" data-step={step.number}>
@@ -40,6 +43,7 @@ export function StepSection({ step }: { step: CaseStepView }) {
         {!actionable && !weighs && <p className="muted case-step-later">{step.number < 2 ? t('casePage.steps.before') : t('casePage.steps.later')}</p>}
         {step.number === 3 && !hasTeamTask && <TeamPanel />}
         {weighs && <WeighingPanel />}
+        {reports && <ReportPanel />}
         <ul className="case-tasks">
           {step.tasks.map((task) => (
             <TaskItem key={task.id} task={task} actionable={actionable} showsDecision={task.id === firstDecision} />
