@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ESCALATION_DECISIONS } from '../domain/cases/case-progress.js';
 import { ANSWERS, QUESTION_IDS, UNSAFETY_KINDS } from '../domain/cases/afwegingskader/questions.js';
 import { CLOSING_REASONS } from '../domain/cases/closing.js';
+import { CONTACT_MEANS, CONVERSATION_KINDS, HELP_RESPONSES, HOLDER_ROLES, NOT_HOLDING_GROUNDS, YES_NO_QUESTION_IDS } from '../domain/cases/parent-conversation.js';
 import { INFORM_EXCEPTION_GROUNDS, PROCEDURAL_FINDING_CODES } from '../domain/cases/procedural-check.js';
 import { WORRY_SUBJECTS } from '../domain/cases/case-route.js';
 import { TEAM_ROLES } from '../domain/cases/case-team.js';
@@ -47,6 +48,18 @@ export const taskBody = z.object({
   note: optionalText(2000),
 });
 
+/** Step 4's parts of the conversation with the parents (glossary: ParentConversation). */
+export const step4ConversationParts = z.object({
+  concernsDiscussed: z.string().trim().max(5000),
+  missingInformationAsked: z.string().trim().max(5000),
+  /** The parents' own view, in their words. */
+  zienswijze: z.string().trim().max(5000),
+  helpOffered: z.string().trim().max(5000),
+  helpResponse: z.enum(HELP_RESPONSES).nullable(),
+  informedAboutFurtherCourse: z.boolean(),
+  informedAboutRiskIndex: z.boolean(),
+});
+
 export const conversationBody = z.object({
   heldOn: isoDate,
   heldBy: text(200),
@@ -56,6 +69,30 @@ export const conversationBody = z.object({
   agreements: optionalText(2000),
   /** For a conversation with a parent: which guardians took part. */
   guardianIds: z.array(id).max(10).default([]),
+  /** With a parent in step 4: the parts the meldcode asks of that conversation (null in step 2). */
+  step4: step4ConversationParts.nullable().default(null),
+});
+
+/** The team's plan for the conversation with the parents, with the school's decision aid (seed page 2). */
+export const parentConversationPlanBody = z.object({
+  answers: z.object(Object.fromEntries(YES_NO_QUESTION_IDS.map((q) => [q, z.enum(['yes', 'no', 'unknown'])])) as Record<(typeof YES_NO_QUESTION_IDS)[number], z.ZodEnum<{ yes: 'yes'; no: 'no'; unknown: 'unknown' }>>),
+  teacherToolsAndExperience: z.string().trim().max(2000),
+  kind: z.enum(CONVERSATION_KINDS).nullable(),
+  holders: z.array(z.object({ userId: id, role: z.enum(HOLDER_ROLES) })).max(6),
+  reasoning: z.string().trim().max(5000),
+  plannedOn: isoDate.nullable(),
+  interpreterNeeded: z.boolean(),
+  interpreterArranged: z.boolean(),
+  childDisclosed: z.boolean(),
+  safetyAgreementsPlanned: z.boolean(),
+});
+
+/** Not holding the conversation: only on one of the three grounds of reference §4.1. */
+export const parentConversationNotHeldBody = z.object({
+  ground: z.enum(NOT_HOLDING_GROUNDS).nullable(),
+  reasoning: z.string().trim().max(5000),
+  reconsiderOn: isoDate.nullable(),
+  attempts: z.array(z.object({ on: z.string().max(10), means: z.enum(CONTACT_MEANS).nullable() })).max(20),
 });
 
 export const consultationBody = z.object({
@@ -104,6 +141,8 @@ export const recordedEntry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('kindcheck'), body: kindcheckBody }),
   z.object({ kind: z.literal('agreement'), body: agreementBody }),
   z.object({ kind: z.literal('report-feedback'), body: reportFeedbackRequest }),
+  z.object({ kind: z.literal('parent-conversation-plan'), body: parentConversationPlanBody }),
+  z.object({ kind: z.literal('parent-conversation-not-held'), body: parentConversationNotHeldBody }),
 ]);
 export type RecordedEntryInput = z.input<typeof recordedEntry>;
 export type RecordedEntry = z.output<typeof recordedEntry>;
@@ -229,6 +268,10 @@ export const reportCheckResponse = z.object({
 });
 export type ReportCheckResponse = z.infer<typeof reportCheckResponse>;
 
+// ——— The verwijsindex (SISA in the Rotterdam region): only that the school registered ———
+
+export const riskIndexRegistrationRequest = z.object({ registeredOn: isoDate });
+
 // ——— The case page ———
 
 const person = z.object({ userId: z.string(), name: z.string() });
@@ -295,11 +338,13 @@ export const casePageResponse = z.object({
   standingReminder: z.string(),
   taskDivisionPrinciples: z.object({ title: z.string(), items: z.array(z.string()) }),
   parentConversationPrinciples: z.object({ title: z.string(), items: z.array(z.string()) }),
+  /** The school's verwijsindex, by name (e.g. SISA), or null when the school names none. */
+  riskIndexName: z.string().nullable(),
   safety: z.object({ veiligThuisPhone: z.string(), veiligThuisRegion: z.string().nullable(), emergencyPhone: z.literal('112') }),
   entries: z.array(caseEntry),
   /** Step 5's weighing, as it stands (null on the staff route). */
   weighing: weighingView.nullable(),
-  abilities: z.object({ 'case.write': z.boolean(), 'case.escalate': z.boolean(), 'case.decide': z.boolean(), 'case.report': z.boolean(), 'case.close': z.boolean(), 'case.reopen': z.boolean() }),
+  abilities: z.object({ 'case.write': z.boolean(), 'case.escalate': z.boolean(), 'case.decide': z.boolean(), 'case.report': z.boolean(), 'case.risk-index': z.boolean(), 'case.close': z.boolean(), 'case.reopen': z.boolean() }),
 });
 export type CasePageResponse = z.infer<typeof casePageResponse>;
 

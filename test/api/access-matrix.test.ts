@@ -125,6 +125,7 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/cases/{caseId}/report/check': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/report/check`, body: matrixReport }),
   'POST /api/cases/{caseId}/report': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/report`, body: matrixReport }),
   'POST /api/cases/{caseId}/report-feedback': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/report-feedback`, body: { receivedOn: '2026-11-02', feedback: 'matrix' } }),
+  'POST /api/cases/{caseId}/risk-index-registration': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/risk-index-registration`, body: { registeredOn: '2026-11-02' } }),
   'POST /api/cases/{caseId}/close': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/close`, body: { reason: 'concerns-resolved' } }),
   'POST /api/cases/{caseId}/reopen': async (f) => {
     const { caseId } = await newCase(f);
@@ -211,6 +212,7 @@ const ACTIONS: Record<string, Action> = {
   'POST /api/cases/{caseId}/decision': 'case.decide',
   'POST /api/cases/{caseId}/break-glass': 'case.break-glass',
   'POST /api/cases/{caseId}/close': 'case.close',
+  'POST /api/cases/{caseId}/risk-index-registration': 'case.risk-index',
   'POST /api/cases/{caseId}/report/check': 'case.report',
   'POST /api/cases/{caseId}/report': 'case.report',
   'POST /api/cases/{caseId}/report-feedback': 'case.write',

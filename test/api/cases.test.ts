@@ -368,4 +368,72 @@ describe.each(ENGINES)('the case: starting it, need to know, recording and escal
     const acute = await ibAgain.post(`/api/cases/${caseId}/report`, { ...withGround, reportedOn: '2026-11-27', acute: true });
     expect(acute.statusCode).toBe(201);
   });
+
+  it('plans and records the conversation with the parents, or records on which of the three grounds it is not held', async () => {
+    const caseId = await startCase();
+    const ibId = await userIdOf(t, account(t, 'ib'));
+    const ib = await signInAs(t, account(t, 'ib'));
+    await ib.put(`/api/cases/${caseId}/team`, { members: [{ userId: ibId, teamRole: 'ib' }, { userId: await userIdOf(t, account(t, 'teacher')), teamRole: 'teacher' }], casushouderId: ibId });
+    const post = (kind: string, body: unknown) => ib.post(`/api/cases/${caseId}/entries`, { kind, body });
+    const codeOf = async (kind: string, body: unknown) => {
+      const e = (await post(kind, body)).json().error;
+      return [e.code, e.field];
+    };
+    const plan = {
+      answers: { trust: 'yes', alone: 'no', 'safe-staff-during': 'yes', 'safe-staff-after': 'yes', 'safe-child-during': 'yes', 'safe-child-after': 'unknown' },
+      teacherToolsAndExperience: 'Weinig ervaring met zulke gesprekken.',
+      kind: 'suspicion',
+      holders: [{ userId: ibId, role: 'ib' }],
+      reasoning: 'IB voert het gesprek; de leerkracht blijft neutraal.',
+      plannedOn: '2026-11-24',
+      interpreterNeeded: false,
+      interpreterArranged: false,
+      childDisclosed: false,
+      safetyAgreementsPlanned: false,
+    };
+    expect(await codeOf('parent-conversation-plan', plan)).toEqual(['parent-plan-alone-not-possible', 'holders']);
+    const smwId = await userIdOf(t, account(t, 'smw'));
+    const together = { ...plan, holders: [{ userId: ibId, role: 'ib' }, { userId: smwId, role: 'smw' }] };
+    expect(await codeOf('parent-conversation-plan', { ...together, answers: { ...plan.answers, 'safe-child-after': 'no' } })).toEqual(['parent-plan-not-safe', 'answers.safe-child-after']);
+    expect((await post('parent-conversation-plan', together)).statusCode).toBe(201);
+
+    const record = {
+      heldOn: '2026-11-20',
+      heldBy: 'Yasmina El Amrani',
+      present: 'moeder, IB, SMW',
+      summary: 'Zorgen besproken.',
+      agreements: null,
+      guardianIds: [guardianIds[0]],
+      step4: { concernsDiscussed: 'De blauwe plek en het terugtrekken in de klas.', missingInformationAsked: 'Gevraagd naar de val.', zienswijze: '', helpOffered: 'Opvoedondersteuning via het wijkteam.', helpResponse: 'accepted', informedAboutFurtherCourse: true, informedAboutRiskIndex: true },
+    };
+    expect(await codeOf('parent-conversation', record)).toEqual(['parent-record-part-missing', 'step4.zienswijze']);
+    expect((await post('parent-conversation', { ...record, step4: { ...record.step4, zienswijze: 'Moeder: "Hij valt zo vaak, hij is een wildebras."' } })).statusCode).toBe(201);
+
+    const notHeld = { ground: 'parents-unreachable', reasoning: 'Vader en moeder reageren niet.', reconsiderOn: '2026-11-27', attempts: [{ on: '2026-11-18', means: 'phone' }] };
+    expect(await codeOf('parent-conversation-not-held', notHeld)).toEqual(['parent-not-held-too-few-attempts', 'attempts']);
+    expect((await post('parent-conversation-not-held', { ...notHeld, attempts: [...notHeld.attempts, { on: '2026-11-19', means: 'letter' }] })).statusCode).toBe(201);
+    expect(await codeOf('parent-conversation-not-held', { ...notHeld, ground: null })).toEqual(['parent-not-held-ground-required', 'ground']);
+
+    // With the conversation held, the procedural check before a report no longer names it.
+    const check = (await ib.post(`/api/cases/${caseId}/report/check`, { reportedOn: '2026-11-20', how: 'phone', whatReported: 'Feiten.', anonymityRequested: false, parentsInformed: true, parentsInformedOn: '2026-11-20', acute: false })).json();
+    expect(check.findings.map((f: { code: string }) => f.code)).not.toContain('parent-conversation-missing');
+  });
+
+  it('records the verwijsindex registration by the casushouder, without content, active two years with a reminder before it lapses', async () => {
+    const caseId = await startCase();
+    const ibId = await userIdOf(t, account(t, 'ib'));
+    const ib = await signInAs(t, account(t, 'ib'));
+    expect((await ib.post(`/api/cases/${caseId}/risk-index-registration`, { registeredOn: '2026-11-20' })).statusCode).toBe(404);
+    await ib.put(`/api/cases/${caseId}/team`, { members: [{ userId: ibId, teamRole: 'ib' }, { userId: await userIdOf(t, account(t, 'teacher')), teamRole: 'teacher' }], casushouderId: ibId });
+    expect((await teacher.post(`/api/cases/${caseId}/risk-index-registration`, { registeredOn: '2026-11-20' })).statusCode).toBe(404);
+    expect((await ib.post(`/api/cases/${caseId}/risk-index-registration`, { registeredOn: '2026-12-20' })).json().error.code).toBe('date-in-future');
+    const saved = await ib.post(`/api/cases/${caseId}/risk-index-registration`, { registeredOn: '2026-11-20' });
+    expect(saved.json()).toMatchObject({ activeUntil: '2028-11-20' });
+    const entry = (await ib.get(`/api/cases/${caseId}`)).json().entries.find((e: { kind: string }) => e.kind === 'risk-index-registration');
+    expect(Object.keys(entry.current.body).sort()).toEqual(['activeUntil', 'registeredOn', 'reminderOn']);
+    t.clock.advance(Date.parse(`${entry.current.body.reminderOn}T06:00:00Z`) - t.clock.now().getTime());
+    await t.ctx.jobs.runDueOnce();
+    const later = await signInAs(t, account(t, 'ib'));
+    expect((await later.get('/api/notifications')).json().notifications.map((n: { kind: string; dueOn: string }) => [n.kind, n.dueOn])).toContainEqual(['risk-index.lapsing', '2028-11-20']);
+  });
 });

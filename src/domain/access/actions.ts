@@ -53,6 +53,7 @@ export const ACTIONS = [
   'case.escalate',
   'case.decide',
   'case.report',
+  'case.risk-index',
   'case.close',
   'case.reopen',
   'case.list.mine',

@@ -2,7 +2,7 @@ import type { Action } from './actions.js';
 import type { Actor } from './actor.js';
 import { deny, type Decision } from './decision.js';
 import type { Resource } from './resources.js';
-import { boardStatistics, breakGlass, closeCase, decideOnCase, reportCase, escalateCase, listBoardCases, listCases, listOwnCases, readCase, readPupil, startCase, writeCase } from './rules/case-rules.js';
+import { boardStatistics, breakGlass, casushouderOnly, closeCase, decideOnCase, escalateCase, listBoardCases, listCases, listOwnCases, readCase, readPupil, startCase, writeCase } from './rules/case-rules.js';
 import { recordPreventive } from './rules/pupil-rules.js';
 import { anyone, atStage, signedIn, switchToOwnSchool, type Rule } from './rules/sign-in-rules.js';
 import { administrator, administratorOrDirector, changesAccess, roleAtResourceSchool, staffOfSchool } from './rules/staff-rules.js';
@@ -65,7 +65,8 @@ const RULES: Record<Action, Rule> = {
   'case.break-glass': breakGlass,
   'case.escalate': escalateCase,
   'case.decide': decideOnCase,
-  'case.report': reportCase,
+  'case.report': casushouderOnly,
+  'case.risk-index': casushouderOnly,
   'case.close': closeCase,
   'case.reopen': closeCase,
   'case.list.mine': listOwnCases,

@@ -12,6 +12,8 @@ export const RECORDED_ENTRY_KINDS = [
   'kindcheck',
   'agreement',
   'report-feedback',
+  'parent-conversation-plan',
+  'parent-conversation-not-held',
 ] as const;
 export type RecordedEntryKind = (typeof RECORDED_ENTRY_KINDS)[number];
 
@@ -19,7 +21,7 @@ export type RecordedEntryKind = (typeof RECORDED_ENTRY_KINDS)[number];
  * Entries Meldpad writes itself when something happens to the case, and decisions whose change is
  * a new decision (a weighing answer is changed by answering again): they cannot be corrected.
  */
-export const EVENT_ENTRY_KINDS = ['case-started', 'team-change', 'escalation-decision', 'break-glass', 'case-closed', 'case-reopened', 'weighing-answer', 'report'] as const;
+export const EVENT_ENTRY_KINDS = ['case-started', 'team-change', 'escalation-decision', 'break-glass', 'case-closed', 'case-reopened', 'weighing-answer', 'report', 'risk-index-registration'] as const;
 export type EventEntryKind = (typeof EVENT_ENTRY_KINDS)[number];
 
 export type EntryKind = RecordedEntryKind | EventEntryKind;

@@ -140,7 +140,7 @@ export function reopenedProgress(progress: CaseProgress): CaseProgress {
 /**
  * The changes that can be asked of a case, named like the access actions.
  */
-export const CASE_CHANGES = ['case.write', 'case.escalate', 'case.decide', 'case.report', 'case.close', 'case.reopen'] as const;
+export const CASE_CHANGES = ['case.write', 'case.escalate', 'case.decide', 'case.report', 'case.risk-index', 'case.close', 'case.reopen'] as const;
 export type CaseChange = (typeof CASE_CHANGES)[number];
 
 /** A closed case is read-only: the one change it takes is being reopened. */

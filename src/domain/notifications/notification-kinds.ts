@@ -18,6 +18,8 @@ export const NOTIFICATION_KINDS = [
   'monitoring.due',
   /** Five working days after your report, no feedback from Veilig Thuis is recorded yet. */
   'report.feedback-due',
+  /** The verwijsindex registration of your case lapses soon: decide whether to register again. */
+  'risk-index.lapsing',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

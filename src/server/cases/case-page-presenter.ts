@@ -78,6 +78,7 @@ export async function presentCasePage(ctx: AppContext, request: FastifyRequest, 
     standingReminder: content.standingReminder,
     taskDivisionPrinciples: content.taskDivisionPrinciples,
     parentConversationPrinciples: content.parentConversationPrinciples,
+    riskIndexName: settings.riskIndexName,
     safety: { veiligThuisPhone: veiligThuisPhone(settings.veiligThuisPhone), veiligThuisRegion: settings.veiligThuisRegion, emergencyPhone: '112' },
     weighing: c.route === 'meldcode' ? presentWeighing(weighingRecords(entries.map((e) => e.current)), (userId) => person(userId).name) : null,
     entries: entries.map((e) => ({
@@ -88,7 +89,7 @@ export async function presentCasePage(ctx: AppContext, request: FastifyRequest, 
       firstRecordedAt: e.firstRecordedAt,
       firstRecordedBy: person(e.firstRecordedBy),
     })),
-    abilities: presentAbilities(abilities(request.actor, ['case.write', 'case.escalate', 'case.decide', 'case.report', 'case.close', 'case.reopen'] as const, caseResource(c), ctx.now()), c.phase === 'closed'),
+    abilities: presentAbilities(abilities(request.actor, ['case.write', 'case.escalate', 'case.decide', 'case.report', 'case.risk-index', 'case.close', 'case.reopen'] as const, caseResource(c), ctx.now()), c.phase === 'closed'),
   };
 }
 

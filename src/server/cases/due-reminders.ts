@@ -74,3 +74,20 @@ export async function cancelFeedbackReminders(ctx: AppContext, caseId: string, e
   const reports = (await ctx.repos.cases.entryVersions(caseId, executor)).filter((v) => v.kind === 'report');
   for (const report of reports) await ctx.jobs.cancel(feedbackKey(report.entryId), executor);
 }
+
+/** Before a verwijsindex registration lapses, the casushouder decides whether to register again. */
+export async function scheduleRiskIndexReminder(
+  ctx: AppContext,
+  registration: { entryId: string; caseId: string; schoolId: string; casushouderId: string; reminderOn: string; activeUntil: string },
+  executor: Kysely<Database>,
+): Promise<void> {
+  await ctx.jobs.schedule(
+    {
+      kind: 'notification.due',
+      payload: { userId: registration.casushouderId, schoolId: registration.schoolId, kind: 'risk-index.lapsing', caseId: registration.caseId, subjectId: registration.entryId, dueOn: registration.activeUntil },
+      runAt: reminderTime(registration.reminderOn),
+      dedupeKey: `risk-index:${registration.entryId}`,
+    },
+    executor,
+  );
+}

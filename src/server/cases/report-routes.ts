@@ -6,6 +6,7 @@ import { caseParams, reportCheckResponse, reportFeedbackRequest, reportRequest }
 import { errorBody } from '../../contract/errors.js';
 import type { CaseWithAccess } from '../../db/repositories/cases-repository.js';
 import { foldEntries } from '../../domain/cases/case-entry.js';
+import type { NotHoldingGround } from '../../domain/cases/parent-conversation.js';
 import { mayProceed, proceduralCheck, proceduralCheckRecord, type ProceduralFinding } from '../../domain/cases/procedural-check.js';
 import type { AppContext } from '../app-context.js';
 import { auditRequest } from '../audit/request-audit.js';
@@ -25,8 +26,7 @@ async function findings(ctx: AppContext, c: CaseWithAccess, report: ReportBody):
   const heldOn = current.filter((v) => v.kind === 'parent-conversation').map((v) => (v.body as { heldOn: string }).heldOn).sort();
   return proceduralCheck({
     parentConversationHeldOn: heldOn.at(-1) ?? null,
-    // Recording a ground for not holding the conversation arrives with step 4's pages.
-    notHoldingGround: null,
+    notHoldingGround: current.filter((v) => v.kind === 'parent-conversation-not-held').map((v) => (v.body as { ground: NotHoldingGround | null }).ground).at(-1) ?? null,
     parentsInformedOfIntent: report.parentsInformed,
     informExceptionGround: report.parentsInformed ? null : report.informExceptionGround,
     consultationCount: current.filter((v) => v.kind === 'consultation').length,

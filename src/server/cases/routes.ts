@@ -5,10 +5,11 @@ import { registerCaseEntryRoutes } from './entry-routes.js';
 import { registerCaseReadRoutes } from './read-routes.js';
 import { registerCaseStartRoutes } from './start-routes.js';
 import { registerReportRoutes } from './report-routes.js';
+import { registerRiskIndexRoutes } from './risk-index-routes.js';
 import { registerCaseTeamRoutes } from './team-routes.js';
 import { registerWeighingRoutes } from './weighing-routes.js';
 
-/** The case: starting one, reading it, recording on it, its team, the step-3 decision, emergency access, the afwegingskader, the report to Veilig Thuis, closing and reopening. */
+/** The case: starting one, reading it, recording on it, its team, the step-3 decision, emergency access, the afwegingskader, the report to Veilig Thuis, the verwijsindex registration, closing and reopening. */
 export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void {
   registerCaseStartRoutes(app, ctx);
   registerCaseReadRoutes(app, ctx);
@@ -17,4 +18,5 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
   registerCaseCloseRoutes(app, ctx);
   registerWeighingRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerRiskIndexRoutes(app, ctx);
 }

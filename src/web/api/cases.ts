@@ -112,3 +112,8 @@ export function recordReport(caseId: string, body: ReportInput): Promise<{ entry
 export function recordReportFeedback(caseId: string, body: ReportFeedbackInput): Promise<{ entryId: string }> {
   return request('POST', `${casePath(caseId)}/report-feedback`, body);
 }
+
+/** Records that the casushouder registered the pupil in the verwijsindex (the date only). */
+export function registerRiskIndex(caseId: string, registeredOn: string): Promise<{ entryId: string; activeUntil: string }> {
+  return request('POST', `${casePath(caseId)}/risk-index-registration`, { registeredOn });
+}

@@ -51,6 +51,7 @@ const SENTENCE = {
   'agreement.due': 'notifications.kinds.agreementDue',
   'monitoring.due': 'notifications.kinds.monitoringDue',
   'report.feedback-due': 'notifications.kinds.reportFeedbackDue',
+  'risk-index.lapsing': 'notifications.kinds.riskIndexLapsing',
 } as const satisfies Record<Notification['kind'], string>;
 
 const SENTENCE_ON_DATE = {

@@ -96,8 +96,11 @@ export const listCases: Rule = forSignedIn((user, resource) => {
   return hasRoleHere(user, 'ib', 'director') ? ALLOW : deny('forbidden');
 });
 
-/** The report to Veilig Thuis: made by the casushouder ("Casushouder voert de melding uit"). */
-export const reportCase: Rule = (actor, resource, now) => {
+/**
+ * What the school's route gives the casushouder alone: the report to Veilig Thuis ("Casushouder
+ * voert de melding uit") and the verwijsindex registration ("SISA-registratie (casushouder)").
+ */
+export const casushouderOnly: Rule = (actor, resource, now) => {
   const decision = readCase(actor, resource, now);
   if (!decision.allowed || actor.kind !== 'user' || resource.kind !== 'case') return decision;
   return resource.route === 'meldcode' && resource.casushouderId === actor.userId ? ALLOW : deny('forbidden');

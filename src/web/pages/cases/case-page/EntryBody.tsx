@@ -10,6 +10,7 @@ import { useFormatList } from '../../../hooks/useFormat.js';
 import { formatDate } from '../../pupils/dates.js';
 import { useCaseView } from './case-context.js';
 import { useSignalItemLabel } from './case-labels.js';
+import { NotHeldEntryBody, PlanEntryBody, Step4PartsBody } from './parent-conversation-entry.js';
 import { ReportEntryBody, ReportFeedbackEntryBody } from './report-entry.js';
 
 type Body = Record<string, unknown>;
@@ -76,6 +77,12 @@ function renderKind(kind: string, b: Body, print: boolean): ReactNode {
       return <ReportEntryBody body={b} />;
     case 'report-feedback':
       return <ReportFeedbackEntryBody body={b} />;
+    case 'parent-conversation-plan':
+      return <PlanEntryBody body={b} />;
+    case 'parent-conversation-not-held':
+      return <NotHeldEntryBody body={b} />;
+    case 'risk-index-registration':
+      return <RiskIndexBody b={b} />;
     default:
       return null;
   }
@@ -168,6 +175,7 @@ function ConversationBody({ b }: { b: Body }) {
       <Row label={t('casePage.body.agreements')} long>
         {text(b['agreements'])}
       </Row>
+      <Step4PartsBody body={b} />
     </>
   );
 }
@@ -352,6 +360,17 @@ function WeighingAnswerBody({ b }: { b: Body }) {
       <Row label={t('casePage.body.participants')}>{participants}</Row>
       <Row label={t('casePage.body.veiligThuisTookPart')}>{b['veiligThuisTookPart'] === true ? t('casePage.body.yes') : null}</Row>
       <Row label={t('casePage.body.termUntil')}>{text(b['termUntil'])}</Row>
+    </>
+  );
+}
+
+/** The verwijsindex registration: dates only, never content. */
+function RiskIndexBody({ b }: { b: Body }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Row label={t('casePage.riskIndex.registeredOn')}>{text(b['registeredOn'])}</Row>
+      <Row label={t('casePage.riskIndex.activeUntil')}>{text(b['activeUntil'])}</Row>
     </>
   );
 }

@@ -4,11 +4,25 @@ import { AgreementForm } from './AgreementForm.js';
 import { ConsultationForm } from './ConsultationForm.js';
 import { ConversationForm } from './ConversationForm.js';
 import { KindcheckForm } from './KindcheckForm.js';
+import { readPlan, readStep4 } from './parent-conversation-entry.js';
+import { ParentConversationPlanForm } from './ParentConversationPlanForm.js';
+import { ParentConversationRecordForm } from './ParentConversationRecordForm.js';
+import { ParentNotHeldForm } from './ParentNotHeldForm.js';
 import { SignalForm } from './SignalForm.js';
 import { VeiligThuisAdviceForm } from './VeiligThuisAdviceForm.js';
 
 /** The entries a person corrects with the form they were recorded with. (A task is chosen again instead.) */
-const CORRECTABLE = ['signal', 'pupil-conversation', 'parent-conversation', 'consultation', 'veilig-thuis-advice', 'kindcheck', 'agreement'] as const;
+const CORRECTABLE = [
+  'signal',
+  'pupil-conversation',
+  'parent-conversation',
+  'consultation',
+  'veilig-thuis-advice',
+  'kindcheck',
+  'agreement',
+  'parent-conversation-plan',
+  'parent-conversation-not-held',
+] as const;
 export type FormEntryKind = (typeof CORRECTABLE)[number];
 
 export function isCorrectableHere(kind: string): kind is FormEntryKind {
@@ -32,8 +46,15 @@ export function EntryForm({ kind, idPrefix, correcting, agreementPurpose = 'task
   switch (kind) {
     case 'signal':
       return <SignalForm {...common} correcting={typed<z.output<typeof signalBody>>(correcting)} />;
-    case 'pupil-conversation':
     case 'parent-conversation':
+      // A step-4 conversation keeps its parts: it is corrected with the form that asks them.
+      if (correcting && readStep4(correcting.body) !== null) return <ParentConversationRecordForm {...common} correcting={correcting} />;
+      return <ConversationForm {...common} kind={kind} correcting={typed<z.output<typeof conversationBody>>(correcting)} />;
+    case 'parent-conversation-plan':
+      return <ParentConversationPlanForm {...common} initial={correcting ? readPlan(correcting.body) : null} correctingEntryId={correcting?.entryId ?? null} />;
+    case 'parent-conversation-not-held':
+      return <ParentNotHeldForm {...common} correcting={correcting} />;
+    case 'pupil-conversation':
       return <ConversationForm {...common} kind={kind} correcting={typed<z.output<typeof conversationBody>>(correcting)} />;
     case 'consultation':
       return <ConsultationForm {...common} correcting={typed<z.output<typeof consultationBody>>(correcting)} />;

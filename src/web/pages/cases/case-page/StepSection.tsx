@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCaseView, type CaseStepView } from './case-context.js';
+import { ParentConversationPanel } from './ParentConversationPanel.js';
 import { ReportPanel } from './ReportPanel.js';
+import { RiskIndexPanel } from './RiskIndexPanel.js';
 import { TaskItem } from './TaskItem.js';
 import { TeamPanel } from './TeamPanel.js';
 import { WeighingPanel } from './WeighingPanel.js';
@@ -27,6 +29,8 @@ export function StepSection({ step }: { step: CaseStepView }) {
   const weighs = step.number === 5 && data.weighing !== null;
   // The report to Veilig Thuis, below the weighing (meldcode route only).
   const reports = step.number === 5 && data.case.route === 'meldcode';
+  // Step 4's conversation with the parents: prepared, recorded, or (on a ground) not held.
+  const talksWithParents = step.number === 4 && data.case.route === 'meldcode';
 
   return (
     <section className={current ? 'case-step case-step-current' : 'case-step'} aria-labelledby={`${bodyId}-heading`} data-testid="case-step" data-step={step.number}>
@@ -40,8 +44,10 @@ export function StepSection({ step }: { step: CaseStepView }) {
       </h3>
       <div id={bodyId} className="case-step-body" hidden={!open}>
         {step.note && <p className="case-step-note">{step.note}</p>}
-        {!actionable && !weighs && <p className="muted case-step-later">{step.number < 2 ? t('casePage.steps.before') : t('casePage.steps.later')}</p>}
+        {!actionable && !weighs && !talksWithParents && <p className="muted case-step-later">{step.number < 2 ? t('casePage.steps.before') : t('casePage.steps.later')}</p>}
         {step.number === 3 && !hasTeamTask && <TeamPanel />}
+        {talksWithParents && <ParentConversationPanel />}
+        {talksWithParents && <RiskIndexPanel />}
         {weighs && <WeighingPanel />}
         {reports && <ReportPanel />}
         <ul className="case-tasks">
