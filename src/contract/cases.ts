@@ -124,8 +124,29 @@ export const agreementBody = z.object({
   ownerUserId: id,
   dueOn: isoDate,
   /** `task-division`: step 3's who-does-what; `monitoring`: after "no report now". */
-  purpose: z.enum(['task-division', 'monitoring']),
+  purpose: z.enum(['task-division', 'monitoring', 'aftercare']),
   done: z.boolean().default(false),
+});
+
+// ——— Step 6: aftercare (nazorg) ———
+
+/** The teacher keeps monitoring the child: what was seen, at the agreed moments. */
+export const monitoringNoteBody = z.object({ observedOn: isoDate, observation: text(5000), wellbeing: z.enum(['good', 'mixed', 'worrying']) });
+
+/** A review of the aftercare with the team: planned for a date, then held with its outcome. */
+export const aftercareReviewBody = z.object({
+  dueOn: isoDate,
+  heldOn: isoDate.nullable().default(null),
+  outcome: optionalText(5000).default(null),
+});
+
+export const CONTACT_PARTNERS = ['veilig-thuis', 'wijkteam', 'youth-protection', 'smw', 'other'] as const;
+/** Who at school keeps contact with which partner (Veilig Thuis, wijkteam, JBRR, …). */
+export const contactMatrixBody = z.object({
+  contacts: z
+    .array(z.object({ partner: z.enum(CONTACT_PARTNERS), partnerName: optionalText(200).default(null), ownerUserId: id, notes: optionalText(1000).default(null) }))
+    .min(1)
+    .max(20),
 });
 
 /** What Veilig Thuis let the school know after a report. */
@@ -143,6 +164,9 @@ export const recordedEntry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('report-feedback'), body: reportFeedbackRequest }),
   z.object({ kind: z.literal('parent-conversation-plan'), body: parentConversationPlanBody }),
   z.object({ kind: z.literal('parent-conversation-not-held'), body: parentConversationNotHeldBody }),
+  z.object({ kind: z.literal('monitoring-note'), body: monitoringNoteBody }),
+  z.object({ kind: z.literal('aftercare-review'), body: aftercareReviewBody }),
+  z.object({ kind: z.literal('contact-matrix'), body: contactMatrixBody }),
 ]);
 export type RecordedEntryInput = z.input<typeof recordedEntry>;
 export type RecordedEntry = z.output<typeof recordedEntry>;

@@ -436,4 +436,37 @@ describe.each(ENGINES)('the case: starting it, need to know, recording and escal
     const later = await signInAs(t, account(t, 'ib'));
     expect((await later.get('/api/notifications')).json().notifications.map((n: { kind: string; dueOn: string }) => [n.kind, n.dueOn])).toContainEqual(['risk-index.lapsing', '2028-11-20']);
   });
+
+  it('keeps a case in aftercare open until its last review is held; reviews remind the casushouder', async () => {
+    const caseId = await startCase();
+    const ibId = await userIdOf(t, account(t, 'ib'));
+    const teacherId = await userIdOf(t, account(t, 'teacher'));
+    const ib = await signInAs(t, account(t, 'ib'));
+    await ib.put(`/api/cases/${caseId}/team`, { members: [{ userId: ibId, teamRole: 'ib' }, { userId: teacherId, teamRole: 'teacher' }], casushouderId: ibId });
+    const answer = (question: string, value: string, extra: Record<string, unknown> = {}) =>
+      ib.post(`/api/cases/${caseId}/weighing`, { question, answer: value, reasoning: 'Afweging.', answeredOn: '2026-11-20', participants: ['Yasmina El Amrani'], veiligThuisTookPart: false, ...extra });
+    for (const [q, a, extra] of [['q1', 'yes', {}], ['q2', 'no', {}], ['q3', 'yes', { termUntil: '2027-01-15' }], ['q4', 'yes', { termUntil: '2027-01-15' }], ['q5', 'yes', {}]] as const) expect((await answer(q, a, extra)).statusCode).toBe(201);
+    const post = (kind: string, body: unknown) => ib.post(`/api/cases/${caseId}/entries`, { kind, body });
+    expect((await teacher.post(`/api/cases/${caseId}/entries`, { kind: 'monitoring-note', body: { observedOn: '2026-11-20', observation: 'Lacht weer in de kring.', wellbeing: 'good' } })).statusCode).toBe(201);
+    expect((await post('contact-matrix', { contacts: [{ partner: 'veilig-thuis', ownerUserId: ibId }, { partner: 'wijkteam', ownerUserId: 'iemand-anders' }] })).json().error).toMatchObject({ code: 'unknown-agreement-owner', field: 'contacts.1.ownerUserId' });
+    expect((await post('contact-matrix', { contacts: [{ partner: 'veilig-thuis', ownerUserId: ibId }] })).statusCode).toBe(201);
+    const review = await post('aftercare-review', { dueOn: '2026-12-18' });
+    expect(review.statusCode).toBe(201);
+    const refused = await ib.post(`/api/cases/${caseId}/close`, { reason: 'aftercare-completed' });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([400, 'close-aftercare-pending']);
+    const reviewId = review.json().entryId;
+    const noOutcome = await ib.put(`/api/cases/${caseId}/entries/${reviewId}`, { body: { dueOn: '2026-12-18', heldOn: '2026-11-20' }, reason: 'evaluatie gehouden' });
+    expect(noOutcome.json().error).toMatchObject({ code: 'aftercare-review-outcome-required', field: 'outcome' });
+    expect((await ib.put(`/api/cases/${caseId}/entries/${reviewId}`, { body: { dueOn: '2026-12-18', heldOn: '2026-11-20', outcome: 'Het gaat goed; hulp loopt.' }, reason: 'evaluatie gehouden' })).statusCode).toBe(200);
+    expect((await ib.post(`/api/cases/${caseId}/close`, { reason: 'aftercare-completed' })).statusCode).toBe(200);
+
+    // A planned review becomes a notification to the casushouder on its day, unless it was held.
+    const second = await signInAs(t, account(t, 'ib'));
+    await second.post(`/api/cases/${caseId}/reopen`, { reason: 'Nieuwe evaluatie nodig.' });
+    await second.post(`/api/cases/${caseId}/entries`, { kind: 'aftercare-review', body: { dueOn: '2026-12-04' } });
+    t.clock.advance(Date.parse('2026-12-04T06:00:00Z') - t.clock.now().getTime());
+    await t.ctx.jobs.runDueOnce();
+    const later = await signInAs(t, account(t, 'ib'));
+    expect((await later.get('/api/notifications')).json().notifications.map((n: { kind: string }) => n.kind)).toContain('aftercare.review-due');
+  });
 });

@@ -9,11 +9,11 @@ describe.each(ENGINES)('the demo: cases in every state of steps 1–3 (%s)', (en
   });
   afterAll(async () => t.close());
 
-  it('gives the IB\'er of De Regenboog cases just started, mapped, escalated, monitored and decided — never the staff-route one', async () => {
+  it('gives the IB\'er of De Regenboog cases in every step, in aftercare and closed — never the staff-route one', async () => {
     const ib = await signInAs(t, account(t, 'ib'));
     const cases = (await ib.get('/api/cases')).json().cases as { route: string; step: number; phase: string }[];
     expect(cases.every((c) => c.route === 'meldcode')).toBe(true);
-    expect(cases.map((c) => `${c.step}:${c.phase}`).sort()).toEqual(['2:open', '2:open', '3:monitoring', '3:open', '5:open']);
+    expect(cases.map((c) => `${c.step}:${c.phase}`).sort()).toEqual(['2:closed', '2:open', '2:open', '3:monitoring', '3:open', '4:open', '5:open', '5:open', '6:monitoring']);
     const kompas = await signInAs(t, account(t, 'ib', KOMPAS));
     expect((await kompas.get('/api/cases')).json().cases.map((c: { step: number }) => c.step)).toEqual([2]);
   });
@@ -26,7 +26,16 @@ describe.each(ENGINES)('the demo: cases in every state of steps 1–3 (%s)', (en
       expect(page.statusCode).toBe(200);
       for (const e of page.json().entries as { kind: string }[]) kinds.add(e.kind);
     }
-    expect([...kinds].sort()).toEqual(['agreement', 'case-started', 'consultation', 'escalation-decision', 'kindcheck', 'pupil-conversation', 'signal', 'task', 'team-change', 'veilig-thuis-advice']);
+    expect([...kinds].sort()).toEqual([
+      'aftercare-review', 'agreement', 'case-closed', 'case-started', 'consultation', 'contact-matrix', 'escalation-decision', 'kindcheck', 'monitoring-note',
+      'parent-conversation', 'parent-conversation-plan', 'pupil-conversation', 'report', 'report-feedback', 'risk-index-registration', 'signal', 'task', 'team-change',
+      'veilig-thuis-advice', 'weighing-answer',
+    ]);
+    // Each case's weighing replays: one ends in aftercare, one calls for the report, one waits for Q4.
+    const weighings = [];
+    for (const c of (await ib.get('/api/cases')).json().cases as { id: string }[]) weighings.push((await ib.get(`/api/cases/${c.id}`)).json().weighing);
+    expect(weighings.map((w) => w.outcome.kind)).toEqual(expect.arrayContaining(['aftercare', 'report']));
+    expect(weighings.map((w) => w.next)).toContain('q4');
   });
 
   it('keeps the staff-route case to the board and the teacher who raised it', async () => {

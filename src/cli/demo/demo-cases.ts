@@ -4,9 +4,10 @@ import type { Database } from '../../db/schema.js';
 import type { EntryKind } from '../../domain/cases/case-entry.js';
 import type { CasePhase } from '../../domain/cases/case-progress.js';
 import type { CaseRoute } from '../../domain/cases/case-route.js';
+import { activeUntilFor, reminderOnFor } from '../../domain/cases/risk-index-registration.js';
 import { teamChange, type TeamMember } from '../../domain/cases/case-team.js';
 import type { AppContext } from '../../server/app-context.js';
-import { scheduleAgreementReminder } from '../../server/cases/due-reminders.js';
+import { scheduleAgreementReminder, scheduleReviewReminder } from '../../server/cases/due-reminders.js';
 import { notify } from '../../server/notifications/notify.js';
 import { schoolDate } from '../../server/pupils/school-date.js';
 import type { DemoPupil } from './demo-pupils.js';
@@ -28,6 +29,14 @@ export interface DemoSchoolPeople {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+
+const WEIGHING_REASONS: Record<string, string> = {
+  q1: 'De signalen samen, het gesprek met de ouders en het advies geven een vermoeden.',
+  q2: 'Geen aanwijzingen voor acuut gevaar of structurele onveiligheid; ouders werken mee.',
+  q3: 'Met het wijkteam is passende hulp te organiseren binnen de termijn.',
+  q4: 'Ouders hebben de hulp aanvaard en zijn begonnen.',
+  q5: 'Bij de evaluatie: de hulp werkt, het kind is rustiger en vertelt weer.',
+};
 
 /**
  * Fictional cases in every state of steps 1–3 (and one decided "report now"), plus one staff-route
@@ -182,6 +191,94 @@ export async function createDemoCases(ctx: AppContext, school: DemoSchoolPeople,
     await formTeam(c.id, [{ userId: school.ibId, teamRole: 'ib' }, { userId: school.directorId, teamRole: 'director' }, { userId: school.teacherId, teamRole: 'teacher' }], school.ibId, c.at(0));
     await ctx.repos.cases.setProgress(c.id, { step: 5, phase: 'open', casushouderId: school.ibId }, c.at(1), tx);
     await entry(c.id, 'escalation-decision', { decision: 'report-now', reasoning: 'Het kind vertelt over slaan met een riem en er is zichtbaar letsel: acute onveiligheid. Direct melden bij Veilig Thuis.', step: 5 }, school.ibId, c.at(1));
+    // Reported the same day (acute), feedback from Veilig Thuis two days later.
+    await entry(
+      c.id,
+      'report',
+      {
+        reportedOn: dateAgo(3), how: 'phone', reference: 'VT-2026-0412', acute: true,
+        whatReported: `${fourth.callName} vertelde na de gymles: "Papa slaat me met de riem als ik niet luister." Op de onderrug waren twee rode striemen van ongeveer 12 cm te zien.`,
+        anonymityRequested: false, anonymityReason: null, parentsInformed: false, parentsInformedOn: null, informExceptionGround: 'danger-to-child-or-family',
+        findings: ['parent-conversation-missing', 'parents-not-informed', 'no-consultation'], proceedReasons: [],
+      },
+      school.ibId,
+      c.at(1),
+    );
+    await entry(c.id, 'report-feedback', { receivedOn: dateAgo(1), feedback: 'Veilig Thuis start een onderzoek en neemt contact op met het gezin; school hoort binnen tien werkdagen meer.' }, school.ibId, c.at(3));
+  }
+
+  // Steps 4-6: a case in the conversation with the parents, one in the weighing, one in aftercare, one closed.
+  const [, , , , , talked, weighed, cared, unfounded] = school.pupilsOfTeacher;
+  const team: TeamMember[] = [
+    { userId: school.ibId, teamRole: 'ib' },
+    { userId: school.smwId, teamRole: 'smw' },
+    { userId: school.teacherId, teamRole: 'teacher' },
+  ];
+  const weigh = (caseId: string, question: string, answer: string, at: string, extra: Record<string, unknown> = {}) =>
+    entry(caseId, 'weighing-answer', { question, answer, unsafety: null, reasoning: WEIGHING_REASONS[question]!, answeredOn: at.slice(0, 10), participants: ['IB\'er', 'SMW', 'leerkracht'], veiligThuisTookPart: false, termUntil: null, ...extra }, school.ibId, at);
+
+  if (talked) {
+    const c = await startCase(talked, 'meldcode', school.teacherId, 28);
+    await entry(c.id, 'signal', signal(28, 'leerkracht', { description: `${talked.callName} komt al twee weken met een grote pleister op de hand en wil er niet over praten. Trekt zich terug in de pauze.`, signalItemIds: ['physical.repeated-accidents', 'behaviour.anxious-withdrawn'] }), school.teacherId, c.at(0));
+    await formTeam(c.id, team, school.ibId, c.at(5));
+    await ctx.repos.cases.setProgress(c.id, { step: 4, phase: 'open', casushouderId: school.ibId }, c.at(6), tx);
+    await entry(
+      c.id,
+      'parent-conversation-plan',
+      { answers: { trust: 'yes', alone: 'no', 'safe-staff-during': 'yes', 'safe-staff-after': 'yes', 'safe-child-during': 'yes', 'safe-child-after': 'yes' }, teacherToolsAndExperience: 'De leerkracht heeft weinig ervaring met zulke gesprekken.', kind: 'suspicion', holders: [{ userId: school.ibId, role: 'ib' }, { userId: school.smwId, role: 'smw' }], reasoning: 'IB en SMW voeren het gesprek samen; de leerkracht blijft neutraal voor het kind.', plannedOn: dateAgo(20), interpreterNeeded: false, interpreterArranged: false, childDisclosed: false, safetyAgreementsPlanned: false },
+      school.ibId,
+      c.at(6),
+    );
+    await entry(
+      c.id,
+      'parent-conversation',
+      {
+        heldOn: dateAgo(20), heldBy: 'IB\'er en SMW', present: 'moeder, IB\'er, SMW', summary: 'Gesprek over de zorgen; moeder was open.', agreements: 'Over vier weken opnieuw spreken.', guardianIds: [],
+        step4: { concernsDiscussed: 'De wond aan de hand en het terugtrekken in de pauze.', missingInformationAsked: 'Gevraagd hoe de wond is ontstaan en hoe het thuis gaat.', zienswijze: 'Moeder: "Hij is van de fiets gevallen. Thuis is het onrustig sinds zijn vader weg is."', helpOffered: 'Opvoedondersteuning via het wijkteam.', helpResponse: 'accepted', informedAboutFurtherCourse: true, informedAboutRiskIndex: true },
+      },
+      school.ibId,
+      c.at(8),
+    );
+    const activeUntil = activeUntilFor(dateAgo(19));
+    await entry(c.id, 'risk-index-registration', { registeredOn: dateAgo(19), activeUntil, reminderOn: reminderOnFor(activeUntil) }, school.ibId, c.at(9));
+  }
+
+  if (weighed) {
+    const c = await startCase(weighed, 'meldcode', school.teacherId, 40);
+    await entry(c.id, 'signal', signal(40, 'leerkracht', { description: `${weighed.callName} heeft deze maand vijf keer gemist zonder afmelding. Zegt dat hij op zijn broertje moest passen.`, signalItemIds: ['school.absence-lateness', 'neglect.chronically-tired'] }), school.teacherId, c.at(0));
+    await formTeam(c.id, team, school.ibId, c.at(4));
+    await entry(c.id, 'consultation', { heldOn: dateAgo(35), withRole: 'smw', withName: 'SMW', outcome: 'Gezin is bekend bij het wijkteam; afgesproken de ouders uit te nodigen.' }, school.ibId, c.at(5));
+    await entry(c.id, 'parent-conversation', { heldOn: dateAgo(30), heldBy: 'IB\'er', present: 'vader, IB\'er', summary: 'Vader herkent de zorgen.', agreements: null, guardianIds: [], step4: { concernsDiscussed: 'Het verzuim en de vermoeidheid.', missingInformationAsked: 'Gevraagd wie voor de kinderen zorgt.', zienswijze: 'Vader: "Sinds mijn vrouw in het ziekenhuis ligt, lukt het niet."', helpOffered: 'Gezinshulp via het wijkteam.', helpResponse: 'accepted', informedAboutFurtherCourse: true, informedAboutRiskIndex: true } }, school.ibId, c.at(10));
+    await ctx.repos.cases.setProgress(c.id, { step: 5, phase: 'open', casushouderId: school.ibId }, c.at(12), tx);
+    await weigh(c.id, 'q1', 'yes', c.at(12));
+    await weigh(c.id, 'q2', 'no', c.at(12));
+    await weigh(c.id, 'q3', 'yes', c.at(12), { termUntil: dateAgo(-30) });
+  }
+
+  if (cared) {
+    const c = await startCase(cared, 'meldcode', school.teacherId, 80);
+    await entry(c.id, 'signal', signal(80, 'leerkracht', { description: `${cared.callName} zei dat ze bang is om naar huis te gaan omdat "papa en mama altijd ruzie maken".`, source: 'child-told', sourceDetail: `${cared.callName} zelf`, signalItemIds: ['witnessing-violence.reluctant-to-go-home'] }), school.teacherId, c.at(0));
+    await formTeam(c.id, team, school.ibId, c.at(3));
+    await entry(c.id, 'parent-conversation', { heldOn: dateAgo(70), heldBy: 'IB\'er en SMW', present: 'beide ouders', summary: 'Ouders erkennen de spanningen thuis.', agreements: null, guardianIds: [], step4: { concernsDiscussed: 'Wat hun dochter vertelde.', missingInformationAsked: 'Gevraagd naar de ruzies.', zienswijze: 'Moeder: "We gaan uit elkaar; we willen haar erbuiten houden."', helpOffered: 'Ouderschapsbegeleiding bij scheiding.', helpResponse: 'accepted', informedAboutFurtherCourse: true, informedAboutRiskIndex: true } }, school.ibId, c.at(10));
+    await weigh(c.id, 'q1', 'yes', c.at(12));
+    await weigh(c.id, 'q2', 'no', c.at(12));
+    await weigh(c.id, 'q3', 'yes', c.at(12), { termUntil: dateAgo(20) });
+    await weigh(c.id, 'q4', 'yes', c.at(12), { termUntil: dateAgo(20) });
+    await weigh(c.id, 'q5', 'yes', c.at(62));
+    await ctx.repos.cases.setProgress(c.id, { step: 6, phase: 'monitoring', casushouderId: school.ibId }, c.at(62), tx);
+    await entry(c.id, 'contact-matrix', { contacts: [{ partner: 'wijkteam', partnerName: null, ownerUserId: school.smwId, notes: 'Maandelijks contact over de ouderschapsbegeleiding.' }] }, school.ibId, c.at(62));
+    await entry(c.id, 'monitoring-note', { observedOn: dateAgo(10), observation: `${cared.callName} speelt weer met klasgenoten en vertelt over het weekend bij papa.`, wellbeing: 'good' }, school.teacherId, c.at(70));
+    const review = await entry(c.id, 'aftercare-review', { dueOn: dateAgo(-14), heldOn: null, outcome: null }, school.ibId, c.at(70));
+    await scheduleReviewReminder(ctx, { entryId: review, caseId: c.id, schoolId: school.schoolId, casushouderId: school.ibId, dueOn: dateAgo(-14), held: false }, tx);
+  }
+
+  if (unfounded) {
+    const c = await startCase(unfounded, 'meldcode', school.teacherId, 60);
+    await entry(c.id, 'signal', signal(60, 'leerkracht', { description: `${unfounded.callName} had blauwe plekken op beide scheenbenen.`, signalItemIds: ['physical.bruises-unusual-places'], bodyMap: [{ side: 'front', x: 0.44, y: 0.8, type: 'bruise', colour: 'blauw', sizeCm: 3, description: 'linkerscheenbeen' }, { side: 'front', x: 0.56, y: 0.8, type: 'bruise', colour: 'blauw', sizeCm: 3, description: 'rechterscheenbeen' }] }), school.teacherId, c.at(0));
+    await entry(c.id, 'consultation', { heldOn: dateAgo(58), withRole: 'ib', withName: 'IB\'er', outcome: 'Navragen bij de ouders en de voetbaltrainer.' }, school.teacherId, c.at(2));
+    await ctx.repos.cases.setProgress(c.id, { step: 2, phase: 'closed', casushouderId: null }, c.at(9), tx);
+    await ctx.repos.cases.setClosedAt(c.id, c.at(9), tx);
+    await entry(c.id, 'case-closed', { reason: 'suspicion-unfounded', explanation: 'De plekken komen van het voetballen: de trainer en moeder bevestigen het, en ze passen bij scheenbeschermers die te klein zijn.' }, school.ibId, c.at(9));
   }
 
   // The staff route: only the teacher who raised it and the board see it.

@@ -14,6 +14,9 @@ export const RECORDED_ENTRY_KINDS = [
   'report-feedback',
   'parent-conversation-plan',
   'parent-conversation-not-held',
+  'monitoring-note',
+  'aftercare-review',
+  'contact-matrix',
 ] as const;
 export type RecordedEntryKind = (typeof RECORDED_ENTRY_KINDS)[number];
 

@@ -20,6 +20,8 @@ export const NOTIFICATION_KINDS = [
   'report.feedback-due',
   /** The verwijsindex registration of your case lapses soon: decide whether to register again. */
   'risk-index.lapsing',
+  /** An aftercare review of your case is planned for today. */
+  'aftercare.review-due',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -43,6 +43,16 @@ export async function checkEntry(ctx: AppContext, request: FastifyRequest, c: Ca
       if (problem) throw new HttpError(400, NOT_HELD_PROBLEM[problem.code], {}, { field: problem.code.startsWith('attempt') || problem.code === 'too-few-attempts' ? 'attempts' : problem.code.startsWith('reconsider') ? 'reconsiderOn' : problem.code.startsWith('ground') ? 'ground' : 'reasoning' });
       return;
     }
+    case 'contact-matrix':
+      for (const [index, contact] of entry.body.contacts.entries()) await checkOwner(ctx, request, c, scope, contact.ownerUserId, `contacts.${index}.ownerUserId`);
+      return;
+    case 'aftercare-review':
+      if (entry.body.heldOn && entry.body.heldOn > schoolDate(ctx.now())) throw new HttpError(400, 'date-in-future', {}, { field: 'heldOn' });
+      if (entry.body.heldOn && !entry.body.outcome) throw new HttpError(400, 'aftercare-review-outcome-required', {}, { field: 'outcome' });
+      return;
+    case 'monitoring-note':
+      if (entry.body.observedOn > schoolDate(ctx.now())) throw new HttpError(400, 'date-in-future', {}, { field: 'observedOn' });
+      return;
     case 'report-feedback':
       return;
     case 'veilig-thuis-advice':

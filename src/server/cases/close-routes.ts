@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caseParams, closeRequest, reopenRequest } from '../../contract/cases.js';
 import { errorBody } from '../../contract/errors.js';
+import { foldEntries } from '../../domain/cases/case-entry.js';
 import { checkClose, checkReopen, closedProgress, reopenedProgress, type CloseProblem } from '../../domain/cases/closing.js';
 import type { AppContext } from '../app-context.js';
 import { auditRequest } from '../audit/request-audit.js';
@@ -41,8 +42,10 @@ export function registerCaseCloseRoutes(app: FastifyInstance, ctx: AppContext): 
       const c = loadedCase(request);
       const scope = caseScope(request, c);
       const { reason, explanation } = request.body;
-      // Aftercare (step 6) and its reviews arrive with the next issue; until then no case is in aftercare.
-      const problem = checkClose({ phase: c.phase, reason, explanation, inAftercare: false, aftercareReviews: [] })[0];
+      // A case in aftercare (step 6) stays open until its last review is held.
+      const current = foldEntries(await ctx.repos.cases.entryVersions(c.id)).map((e) => e.current);
+      const aftercareReviews = current.filter((v) => v.kind === 'aftercare-review').map((v) => v.body as { dueOn: string; heldOn: string | null });
+      const problem = checkClose({ phase: c.phase, reason, explanation, inAftercare: c.step === 6, aftercareReviews })[0];
       if (problem) throw new HttpError(problem.code === 'already-closed' ? 409 : 400, CLOSE_PROBLEM[problem.code], {}, { field: problem.code === 'explanation-required' ? 'explanation' : 'reason' });
       const at = ctx.now().toISOString();
       await ctx.db.kysely.transaction().execute(async (tx) => {

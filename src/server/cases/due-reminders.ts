@@ -18,7 +18,7 @@ const keyOf = (entryId: string, dueOn: string) => `agreement:${entryId}:${dueOn}
  */
 export async function scheduleAgreementReminder(
   ctx: AppContext,
-  agreement: { entryId: string; caseId: string; schoolId: string; ownerUserId: string; dueOn: string; purpose: 'task-division' | 'monitoring'; done: boolean },
+  agreement: { entryId: string; caseId: string; schoolId: string; ownerUserId: string; dueOn: string; purpose: 'task-division' | 'monitoring' | 'aftercare'; done: boolean },
   executor: Kysely<Database>,
   previousDueOn: string | null = null,
 ): Promise<void> {
@@ -87,6 +87,27 @@ export async function scheduleRiskIndexReminder(
       payload: { userId: registration.casushouderId, schoolId: registration.schoolId, kind: 'risk-index.lapsing', caseId: registration.caseId, subjectId: registration.entryId, dueOn: registration.activeUntil },
       runAt: reminderTime(registration.reminderOn),
       dedupeKey: `risk-index:${registration.entryId}`,
+    },
+    executor,
+  );
+}
+
+const reviewKey = (entryId: string) => `aftercare-review:${entryId}`;
+
+/** An aftercare review planned for a date reminds the casushouder that day, until it is held. */
+export async function scheduleReviewReminder(
+  ctx: AppContext,
+  review: { entryId: string; caseId: string; schoolId: string; casushouderId: string | null; dueOn: string; held: boolean },
+  executor: Kysely<Database>,
+): Promise<void> {
+  await ctx.jobs.cancel(reviewKey(review.entryId), executor);
+  if (review.held || review.casushouderId === null) return;
+  await ctx.jobs.schedule(
+    {
+      kind: 'notification.due',
+      payload: { userId: review.casushouderId, schoolId: review.schoolId, kind: 'aftercare.review-due', caseId: review.caseId, subjectId: review.entryId, dueOn: review.dueOn },
+      runAt: reminderTime(review.dueOn),
+      dedupeKey: reviewKey(review.entryId),
     },
     executor,
   );

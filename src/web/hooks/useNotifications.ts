@@ -52,6 +52,7 @@ const SENTENCE = {
   'monitoring.due': 'notifications.kinds.monitoringDue',
   'report.feedback-due': 'notifications.kinds.reportFeedbackDue',
   'risk-index.lapsing': 'notifications.kinds.riskIndexLapsing',
+  'aftercare.review-due': 'notifications.kinds.aftercareReviewDue',
 } as const satisfies Record<Notification['kind'], string>;
 
 const SENTENCE_ON_DATE = {

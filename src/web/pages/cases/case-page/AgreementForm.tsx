@@ -17,7 +17,7 @@ const FIELDS = ['what', 'ownerUserId', 'dueOn', 'purpose', 'done'] as const;
 
 type Props = {
   idPrefix: string;
-  /** What the agreement is for when it is new: step 3's task division, or monitoring. */
+  /** What the agreement is for when it is new: step 3's task division, monitoring, or step 6's aftercare. */
   purpose: Purpose;
   correcting: { entryId: string; body: AgreementBody } | null;
   onSaved: () => void;
@@ -99,6 +99,8 @@ export function AgreementForm({ idPrefix, purpose: initialPurpose, correcting, o
           error={form.errors['dueOn'] ?? null}
         />
       </div>
+      {/* An aftercare agreement is made in step 6's own panel: its purpose is not chosen again. */}
+      {purpose !== 'aftercare' && (
       <RadioGroup
         idPrefix={`${idPrefix}-purpose`}
         name={`${idPrefix}-purpose`}
@@ -109,6 +111,7 @@ export function AgreementForm({ idPrefix, purpose: initialPurpose, correcting, o
         error={form.errors['purpose'] ?? null}
         variant="inline"
       />
+      )}
       {correcting && (
         <div className="checkbox">
           <input id={`${idPrefix}-done`} type="checkbox" className="checkbox-input" checked={done} onChange={(event) => setDone(event.target.checked)} />

@@ -5,7 +5,7 @@ import { useCaseView } from './case-context.js';
 type AgreementBody = { what?: unknown; ownerUserId?: unknown; dueOn?: unknown; purpose?: unknown; done?: unknown };
 
 /** The agreements of one purpose, short: what, who, by when, and whether it is done. Changes happen in the timeline. */
-export function AgreementList({ purpose }: { purpose: 'task-division' | 'monitoring' }) {
+export function AgreementList({ purpose }: { purpose: 'task-division' | 'monitoring' | 'aftercare' }) {
   const { t } = useTranslation();
   const { data, names } = useCaseView();
   const agreements = data.entries

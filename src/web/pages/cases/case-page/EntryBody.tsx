@@ -12,6 +12,7 @@ import { useCaseView } from './case-context.js';
 import { useSignalItemLabel } from './case-labels.js';
 import { NotHeldEntryBody, PlanEntryBody, Step4PartsBody } from './parent-conversation-entry.js';
 import { ReportEntryBody, ReportFeedbackEntryBody } from './report-entry.js';
+import { AftercareReviewEntryBody, ContactMatrixEntryBody, MonitoringNoteEntryBody } from './aftercare-entry.js';
 
 type Body = Record<string, unknown>;
 
@@ -83,6 +84,12 @@ function renderKind(kind: string, b: Body, print: boolean): ReactNode {
       return <NotHeldEntryBody body={b} />;
     case 'risk-index-registration':
       return <RiskIndexBody b={b} />;
+    case 'monitoring-note':
+      return <MonitoringNoteEntryBody body={b} />;
+    case 'aftercare-review':
+      return <AftercareReviewEntryBody body={b} />;
+    case 'contact-matrix':
+      return <ContactMatrixEntryBody body={b} />;
     default:
       return null;
   }
@@ -245,7 +252,7 @@ function AgreementBody({ b }: { b: Body }) {
   const { t } = useTranslation();
   const { names } = useCaseView();
   const owner = text(b['ownerUserId']);
-  const purpose = b['purpose'] === 'monitoring' ? 'monitoring' : 'task-division';
+  const purpose = b['purpose'] === 'monitoring' || b['purpose'] === 'aftercare' ? b['purpose'] : 'task-division';
   return (
     <>
       <Row label={t('casePage.body.what')} long>

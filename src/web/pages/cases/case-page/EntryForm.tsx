@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import type { agreementBody, consultationBody, conversationBody, kindcheckBody, signalBody, veiligThuisAdviceBody } from '../../../../contract/cases.js';
+import { readContacts, readMonitoringNote, readReview } from './aftercare-entry.js';
+import { AftercareReviewForm } from './AftercareReviewForm.js';
 import { AgreementForm } from './AgreementForm.js';
+import { ContactMatrixForm } from './ContactMatrixForm.js';
+import { MonitoringNoteForm } from './MonitoringNoteForm.js';
 import { ConsultationForm } from './ConsultationForm.js';
 import { ConversationForm } from './ConversationForm.js';
 import { KindcheckForm } from './KindcheckForm.js';
@@ -22,6 +26,9 @@ const CORRECTABLE = [
   'agreement',
   'parent-conversation-plan',
   'parent-conversation-not-held',
+  'monitoring-note',
+  'aftercare-review',
+  'contact-matrix',
 ] as const;
 export type FormEntryKind = (typeof CORRECTABLE)[number];
 
@@ -64,6 +71,16 @@ export function EntryForm({ kind, idPrefix, correcting, agreementPurpose = 'task
       return <KindcheckForm {...common} correcting={typed<z.output<typeof kindcheckBody>>(correcting)} />;
     case 'agreement':
       return <AgreementForm {...common} purpose={agreementPurpose} correcting={typed<z.output<typeof agreementBody>>(correcting)} />;
+    case 'monitoring-note': {
+      const note = correcting ? readMonitoringNote(correcting.body) : null;
+      return <MonitoringNoteForm {...common} correcting={correcting && note ? { entryId: correcting.entryId, body: note } : null} />;
+    }
+    case 'aftercare-review': {
+      const review = correcting ? readReview(correcting.body) : null;
+      return <AftercareReviewForm {...common} correcting={correcting && review ? { entryId: correcting.entryId, body: review } : null} />;
+    }
+    case 'contact-matrix':
+      return <ContactMatrixForm {...common} current={correcting ? readContacts(correcting.body) : []} correctingEntryId={correcting?.entryId ?? null} />;
     default:
       return null;
   }

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AftercarePanel } from './AftercarePanel.js';
 import { useCaseView, type CaseStepView } from './case-context.js';
 import { ParentConversationPanel } from './ParentConversationPanel.js';
 import { ReportPanel } from './ReportPanel.js';
@@ -10,6 +11,7 @@ import { WeighingPanel } from './WeighingPanel.js';
 
 /** Steps 2 and 3 are worked on here; the others show the route (the report and aftercare come later). */
 const WORKED_STEPS = [2, 3];
+const AFTERCARE_KINDS = ['monitoring-note', 'aftercare-review', 'contact-matrix'];
 
 /**
  * One step of the route as a section that opens and closes. The case's current step is open; the
@@ -31,6 +33,8 @@ export function StepSection({ step }: { step: CaseStepView }) {
   const reports = step.number === 5 && data.case.route === 'meldcode';
   // Step 4's conversation with the parents: prepared, recorded, or (on a ground) not held.
   const talksWithParents = step.number === 4 && data.case.route === 'meldcode';
+  // Step 6's aftercare, at the top of the step, once the weighing has ended in aftercare (meldcode route only).
+  const aftercare = step.number === 6 && data.case.route === 'meldcode' && (data.case.step >= 6 || data.entries.some((e) => AFTERCARE_KINDS.includes(e.kind)));
 
   return (
     <section className={current ? 'case-step case-step-current' : 'case-step'} aria-labelledby={`${bodyId}-heading`} data-testid="case-step" data-step={step.number}>
@@ -44,8 +48,9 @@ export function StepSection({ step }: { step: CaseStepView }) {
       </h3>
       <div id={bodyId} className="case-step-body" hidden={!open}>
         {step.note && <p className="case-step-note">{step.note}</p>}
-        {!actionable && !weighs && !talksWithParents && <p className="muted case-step-later">{step.number < 2 ? t('casePage.steps.before') : t('casePage.steps.later')}</p>}
+        {!actionable && !weighs && !talksWithParents && !aftercare && <p className="muted case-step-later">{step.number < 2 ? t('casePage.steps.before') : t('casePage.steps.later')}</p>}
         {step.number === 3 && !hasTeamTask && <TeamPanel />}
+        {aftercare && <AftercarePanel />}
         {talksWithParents && <ParentConversationPanel />}
         {talksWithParents && <RiskIndexPanel />}
         {weighs && <WeighingPanel />}
