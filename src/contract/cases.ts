@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ESCALATION_DECISIONS } from '../domain/cases/case-progress.js';
 import { ANSWERS, QUESTION_IDS, UNSAFETY_KINDS } from '../domain/cases/afwegingskader/questions.js';
+import { NATURES_OF_VIOLENCE, RISKS, SEVERITIES } from '../domain/cases/afwegingskader/risk-assessment.js';
 import { CLOSING_REASONS } from '../domain/cases/closing.js';
 import { CONTACT_MEANS, CONVERSATION_KINDS, HELP_RESPONSES, HOLDER_ROLES, NOT_HOLDING_GROUNDS, YES_NO_QUESTION_IDS } from '../domain/cases/parent-conversation.js';
 import { INFORM_EXCEPTION_GROUNDS, PROCEDURAL_FINDING_CODES } from '../domain/cases/procedural-check.js';
@@ -149,6 +150,17 @@ export const contactMatrixBody = z.object({
     .max(20),
 });
 
+/** Step 5: "schat het risico, aard en ernst van het geweld in", recorded with the weighing. */
+export const riskAssessmentBody = z.object({
+  natures: z.array(z.enum(NATURES_OF_VIOLENCE)).min(1).max(NATURES_OF_VIOLENCE.length),
+  otherNature: optionalText(200).default(null),
+  severity: z.enum(SEVERITIES),
+  risk: z.enum(RISKS),
+  reasoning: text(5000),
+  assessedOn: isoDate,
+  participants: z.array(z.string().trim().min(1).max(200)).min(1).max(20),
+});
+
 /** What Veilig Thuis let the school know after a report. */
 export const reportFeedbackRequest = z.object({ receivedOn: isoDate, feedback: text(5000) });
 
@@ -167,6 +179,7 @@ export const recordedEntry = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('monitoring-note'), body: monitoringNoteBody }),
   z.object({ kind: z.literal('aftercare-review'), body: aftercareReviewBody }),
   z.object({ kind: z.literal('contact-matrix'), body: contactMatrixBody }),
+  z.object({ kind: z.literal('risk-assessment'), body: riskAssessmentBody }),
 ]);
 export type RecordedEntryInput = z.input<typeof recordedEntry>;
 export type RecordedEntry = z.output<typeof recordedEntry>;

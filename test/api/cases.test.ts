@@ -469,4 +469,15 @@ describe.each(ENGINES)('the case: starting it, need to know, recording and escal
     const later = await signInAs(t, account(t, 'ib'));
     expect((await later.get('/api/notifications')).json().notifications.map((n: { kind: string }) => n.kind)).toContain('aftercare.review-due');
   });
+
+  it('records the step-5 assessment of risk, nature and severity, with the field named when it is incomplete', async () => {
+    const caseId = await startCase();
+    const ibId = await userIdOf(t, account(t, 'ib'));
+    const ib = await signInAs(t, account(t, 'ib'));
+    await ib.put(`/api/cases/${caseId}/team`, { members: [{ userId: ibId, teamRole: 'ib' }], casushouderId: ibId });
+    const assessment = { natures: ['physical', 'other'], otherNature: null, severity: 'serious', risk: 'structural', reasoning: 'Herhaald letsel met wisselende uitleg.', assessedOn: '2026-11-20', participants: ['Yasmina El Amrani'] };
+    const incomplete = await ib.post(`/api/cases/${caseId}/entries`, { kind: 'risk-assessment', body: assessment });
+    expect(incomplete.json().error).toMatchObject({ code: 'risk-assessment-invalid', field: 'otherNature' });
+    expect((await ib.post(`/api/cases/${caseId}/entries`, { kind: 'risk-assessment', body: { ...assessment, otherNature: 'Opsluiten in de kamer' } })).statusCode).toBe(201);
+  });
 });

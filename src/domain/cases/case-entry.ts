@@ -17,6 +17,7 @@ export const RECORDED_ENTRY_KINDS = [
   'monitoring-note',
   'aftercare-review',
   'contact-matrix',
+  'risk-assessment',
 ] as const;
 export type RecordedEntryKind = (typeof RECORDED_ENTRY_KINDS)[number];
 

@@ -4,6 +4,7 @@ import type { agreementBody, kindcheckBody, parentConversationPlanBody, Recorded
 import type { CaseWithAccess } from '../../db/repositories/cases-repository.js';
 import type { Scope } from '../../db/scope.js';
 import { namesInAdviceText } from '../../domain/cases/anonymous-advice.js';
+import { checkRiskAssessment, type RiskAssessmentProblem } from '../../domain/cases/afwegingskader/risk-assessment.js';
 import { isStaffRouteDuty } from '../../domain/cases/case-route.js';
 import { checkConversationRecord, checkNotHolding, checkPlan, type NotHoldingProblem, type PlanProblem, type RecordPart } from '../../domain/cases/parent-conversation.js';
 import { mayChangeClosedCase, type CaseChange } from '../../domain/cases/closing.js';
@@ -50,6 +51,12 @@ export async function checkEntry(ctx: AppContext, request: FastifyRequest, c: Ca
       if (entry.body.heldOn && entry.body.heldOn > schoolDate(ctx.now())) throw new HttpError(400, 'date-in-future', {}, { field: 'heldOn' });
       if (entry.body.heldOn && !entry.body.outcome) throw new HttpError(400, 'aftercare-review-outcome-required', {}, { field: 'outcome' });
       return;
+    case 'risk-assessment': {
+      const { otherNature, ...rest } = entry.body;
+      const problem = checkRiskAssessment({ ...rest, ...(otherNature ? { otherNature } : {}) }, schoolDate(ctx.now()))[0];
+      if (problem) throw new HttpError(400, 'risk-assessment-invalid', { problem: problem.code }, { field: RISK_FIELD[problem.code] });
+      return;
+    }
     case 'monitoring-note':
       if (entry.body.observedOn > schoolDate(ctx.now())) throw new HttpError(400, 'date-in-future', {}, { field: 'observedOn' });
       return;
@@ -66,6 +73,21 @@ export async function checkEntry(ctx: AppContext, request: FastifyRequest, c: Ca
       return;
   }
 }
+
+const RISK_FIELD: Record<RiskAssessmentProblem['code'], string> = {
+  'nature-required': 'natures',
+  'unknown-nature': 'natures',
+  'duplicate-nature': 'natures',
+  'other-description-required': 'otherNature',
+  'other-description-without-other': 'otherNature',
+  'unknown-severity': 'severity',
+  'unknown-risk': 'risk',
+  'reasoning-required': 'reasoning',
+  'invalid-date': 'assessedOn',
+  'date-in-future': 'assessedOn',
+  'participants-required': 'participants',
+  'blank-participant': 'participants',
+};
 
 const PLAN_PROBLEM: Record<PlanProblem['code'], MessageKey> = {
   'kind-required': 'parent-plan-kind-required',
