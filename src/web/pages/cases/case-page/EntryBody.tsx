@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANSWER_LABELS, ANSWERS, isQuestionId, questionById, UNSAFETY_KIND_LABELS, UNSAFETY_KINDS, type Answer, type UnsafetyKind } from '../../../../domain/cases/afwegingskader/questions.js';
+import { NATURE_OPTIONS, RISK_LABELS, SEVERITY_LABELS, type Risk, type Severity } from '../../../../domain/cases/afwegingskader/risk-assessment.js';
 import { CLOSING_REASON_DETAILS, isClosingReason } from '../../../../domain/cases/closing.js';
 import { currentLanguage } from '../../../i18n/index.js';
 import { TEAM_ROLES, type TeamRole } from '../../../../domain/cases/case-team.js';
@@ -90,6 +91,8 @@ function renderKind(kind: string, b: Body, print: boolean): ReactNode {
       return <AftercareReviewEntryBody body={b} />;
     case 'contact-matrix':
       return <ContactMatrixEntryBody body={b} />;
+    case 'risk-assessment':
+      return <RiskAssessmentBody b={b} />;
     default:
       return null;
   }
@@ -367,6 +370,36 @@ function WeighingAnswerBody({ b }: { b: Body }) {
       <Row label={t('casePage.body.participants')}>{participants}</Row>
       <Row label={t('casePage.body.veiligThuisTookPart')}>{b['veiligThuisTookPart'] === true ? t('casePage.body.yes') : null}</Row>
       <Row label={t('casePage.body.termUntil')}>{text(b['termUntil'])}</Row>
+    </>
+  );
+}
+
+/** Step 5's assessment of risk, nature and severity: the labels of the domain, "anders" with its description. */
+function RiskAssessmentBody({ b }: { b: Body }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const formatList = useFormatList();
+  const other = text(b['otherNature']);
+  const natures = list(b['natures'])
+    .filter((id): id is string => typeof id === 'string')
+    .map((id) => {
+      const option = NATURE_OPTIONS.find((o) => o.id === id);
+      if (!option) return id;
+      return id === 'other' && other ? `${language === 'nl' ? 'Anders' : 'Other'}: ${other}` : option.label[language];
+    });
+  const severity = typeof b['severity'] === 'string' && b['severity'] in SEVERITY_LABELS ? SEVERITY_LABELS[b['severity'] as Severity][language] : text(b['severity']);
+  const risk = typeof b['risk'] === 'string' && b['risk'] in RISK_LABELS ? RISK_LABELS[b['risk'] as Risk][language] : text(b['risk']);
+  const participants = list(b['participants']).filter((p): p is string => typeof p === 'string');
+  return (
+    <>
+      <Row label={t('casePage.riskAssessment.natures')}>{natures.length > 0 ? formatList(natures) : null}</Row>
+      <Row label={t('casePage.riskAssessment.severity')}>{severity}</Row>
+      <Row label={t('casePage.riskAssessment.risk')}>{risk}</Row>
+      <Row label={t('casePage.riskAssessment.reasoning')} long>
+        {text(b['reasoning'])}
+      </Row>
+      <Row label={t('casePage.riskAssessment.assessedOn')}>{text(b['assessedOn']) ? formatDate(String(b['assessedOn'])) : null}</Row>
+      <Row label={t('casePage.riskAssessment.participants')}>{participants.length > 0 ? formatList(participants) : null}</Row>
     </>
   );
 }

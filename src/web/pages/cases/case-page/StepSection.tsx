@@ -4,6 +4,7 @@ import { AftercarePanel } from './AftercarePanel.js';
 import { useCaseView, type CaseStepView } from './case-context.js';
 import { ParentConversationPanel } from './ParentConversationPanel.js';
 import { ReportPanel } from './ReportPanel.js';
+import { RiskAssessmentPanel } from './RiskAssessmentPanel.js';
 import { RiskIndexPanel } from './RiskIndexPanel.js';
 import { TaskItem } from './TaskItem.js';
 import { TeamPanel } from './TeamPanel.js';
@@ -54,6 +55,7 @@ export function StepSection({ step }: { step: CaseStepView }) {
         {talksWithParents && <ParentConversationPanel />}
         {talksWithParents && <RiskIndexPanel />}
         {weighs && <WeighingPanel />}
+        {weighs && <RiskAssessmentPanel />}
         {reports && <ReportPanel />}
         <ul className="case-tasks">
           {step.tasks.map((task) => (
