@@ -414,8 +414,14 @@ describe.each(ENGINES)('the case: starting it, need to know, recording and escal
     expect((await post('parent-conversation-not-held', { ...notHeld, attempts: [...notHeld.attempts, { on: '2026-11-19', means: 'letter' }] })).statusCode).toBe(201);
     expect(await codeOf('parent-conversation-not-held', { ...notHeld, ground: null })).toEqual(['parent-not-held-ground-required', 'ground']);
 
+    // On the date set to look again, the casushouder is reminded.
+    t.clock.advance(Date.parse('2026-11-27T06:00:00Z') - t.clock.now().getTime());
+    await t.ctx.jobs.runDueOnce();
+    const ibLater = await signInAs(t, account(t, 'ib'));
+    expect((await ibLater.get('/api/notifications')).json().notifications.map((n: { kind: string; dueOn: string }) => [n.kind, n.dueOn])).toContainEqual(['parent-conversation.reconsider', '2026-11-27']);
+
     // With the conversation held, the procedural check before a report no longer names it.
-    const check = (await ib.post(`/api/cases/${caseId}/report/check`, { reportedOn: '2026-11-20', how: 'phone', whatReported: 'Feiten.', anonymityRequested: false, parentsInformed: true, parentsInformedOn: '2026-11-20', acute: false })).json();
+    const check = (await ibLater.post(`/api/cases/${caseId}/report/check`, { reportedOn: '2026-11-20', how: 'phone', whatReported: 'Feiten.', anonymityRequested: false, parentsInformed: true, parentsInformedOn: '2026-11-20', acute: false })).json();
     expect(check.findings.map((f: { code: string }) => f.code)).not.toContain('parent-conversation-missing');
   });
 

@@ -20,6 +20,8 @@ export const NOTIFICATION_KINDS = [
   'report.feedback-due',
   /** The verwijsindex registration of your case lapses soon: decide whether to register again. */
   'risk-index.lapsing',
+  /** The team set today to look again whether the conversation with the parents can be held. */
+  'parent-conversation.reconsider',
   /** An aftercare review of your case is planned for today. */
   'aftercare.review-due',
 ] as const;

@@ -112,3 +112,26 @@ export async function scheduleReviewReminder(
     executor,
   );
 }
+
+/**
+ * Not holding the parent conversation is a decision for now: on the date the team set, the
+ * casushouder is asked to look again. A later decision moves the reminder (one per case).
+ */
+export async function scheduleReconsiderReminder(
+  ctx: AppContext,
+  decision: { caseId: string; schoolId: string; casushouderId: string | null; reconsiderOn: string | null },
+  executor: Kysely<Database>,
+): Promise<void> {
+  const dedupeKey = `parent-conversation-reconsider:${decision.caseId}`;
+  await ctx.jobs.cancel(dedupeKey, executor);
+  if (!decision.reconsiderOn || decision.casushouderId === null) return;
+  await ctx.jobs.schedule(
+    {
+      kind: 'notification.due',
+      payload: { userId: decision.casushouderId, schoolId: decision.schoolId, kind: 'parent-conversation.reconsider', caseId: decision.caseId, dueOn: decision.reconsiderOn },
+      runAt: reminderTime(decision.reconsiderOn),
+      dedupeKey,
+    },
+    executor,
+  );
+}

@@ -11,7 +11,7 @@ import { HttpError, notFound } from '../http/http-error.js';
 import { checkEntry, requireChangeable, type AgreementBody } from './case-checks.js';
 import type { CaseWithAccess } from '../../db/repositories/cases-repository.js';
 import { caseFromPath, caseScope, loadedCase } from './case-resource.js';
-import { cancelFeedbackReminders, scheduleAgreementReminder, scheduleReviewReminder } from './due-reminders.js';
+import { cancelFeedbackReminders, scheduleAgreementReminder, scheduleReconsiderReminder, scheduleReviewReminder } from './due-reminders.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 
@@ -30,6 +30,7 @@ export async function recordNewEntry(ctx: AppContext, request: FastifyRequest, c
     await ctx.repos.cases.touch(c.id, at, tx);
     if (entry.kind === 'agreement') await scheduleAgreementReminder(ctx, { ...entry.body, entryId, caseId: c.id, schoolId: c.schoolId }, tx);
     if (entry.kind === 'report-feedback') await cancelFeedbackReminders(ctx, c.id, tx);
+    if (entry.kind === 'parent-conversation-not-held') await scheduleReconsiderReminder(ctx, { caseId: c.id, schoolId: c.schoolId, casushouderId: c.casushouderId, reconsiderOn: entry.body.reconsiderOn }, tx);
     if (entry.kind === 'aftercare-review') await scheduleReviewReminder(ctx, { entryId, caseId: c.id, schoolId: c.schoolId, casushouderId: c.casushouderId, dueOn: entry.body.dueOn, held: entry.body.heldOn !== null }, tx);
     await auditRequest(ctx, request, { action: 'case.entry.record', outcome: 'success', caseId: c.id, pupilId: c.pupilId, schoolId: c.schoolId, subjectId: entryId }, tx);
   });
@@ -92,6 +93,9 @@ export function registerCaseEntryRoutes(app: FastifyInstance, ctx: AppContext): 
         if (entry.kind === 'agreement') {
           const before = latest.body as AgreementBody;
           await scheduleAgreementReminder(ctx, { ...entry.body, entryId: latest.entryId, caseId: c.id, schoolId: c.schoolId }, tx, before.dueOn);
+        }
+        if (entry.kind === 'parent-conversation-not-held') {
+          await scheduleReconsiderReminder(ctx, { caseId: c.id, schoolId: c.schoolId, casushouderId: c.casushouderId, reconsiderOn: entry.body.reconsiderOn }, tx);
         }
         if (entry.kind === 'aftercare-review') {
           await scheduleReviewReminder(ctx, { entryId: latest.entryId, caseId: c.id, schoolId: c.schoolId, casushouderId: c.casushouderId, dueOn: entry.body.dueOn, held: entry.body.heldOn !== null }, tx);

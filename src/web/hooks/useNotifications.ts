@@ -53,6 +53,7 @@ const SENTENCE = {
   'report.feedback-due': 'notifications.kinds.reportFeedbackDue',
   'risk-index.lapsing': 'notifications.kinds.riskIndexLapsing',
   'aftercare.review-due': 'notifications.kinds.aftercareReviewDue',
+  'parent-conversation.reconsider': 'notifications.kinds.parentConversationReconsider',
 } as const satisfies Record<Notification['kind'], string>;
 
 const SENTENCE_ON_DATE = {

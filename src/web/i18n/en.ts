@@ -898,6 +898,7 @@ export const en: Translation = {
       reportFeedbackDue: 'Five working days after your report, no feedback from Veilig Thuis is recorded yet. Ask for it and record it.',
       riskIndexLapsing: 'The verwijsindex registration of your case lapses soon. Decide whether to register again.',
       aftercareReviewDue: 'An aftercare review is planned for today.',
+      parentConversationReconsider: 'Today the team looks again whether the conversation with the parents can be held after all.',
     },
   },
   bodyMap: {

@@ -906,6 +906,7 @@ export const nl = {
       reportFeedbackDue: 'Vijf werkdagen na uw melding is nog geen terugkoppeling van Veilig Thuis vastgelegd. Vraag ernaar en leg haar vast.',
       riskIndexLapsing: 'De registratie in de verwijsindex van uw casus loopt binnenkort af. Besluit of u opnieuw registreert.',
       aftercareReviewDue: 'Vandaag staat een evaluatie van de nazorg gepland.',
+      parentConversationReconsider: 'Vandaag bekijkt het team opnieuw of het gesprek met de ouders alsnog kan.',
     },
   },
   bodyMap: {
