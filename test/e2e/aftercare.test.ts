@@ -2,15 +2,10 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../support/browser.js';
 import { REGENBOOG } from '../support/demo-app.js';
+import { formTeam, openCaseStep, schoolDay, startCase } from '../support/e2e-cases.js';
 import { useMeldpadInBrowser } from '../support/e2e-harness.js';
 import { chromiumAvailable } from '../support/environment.js';
 import { addPupil } from '../support/pupil-fixtures.js';
-
-/** Today, and a date some days ahead, as the school counts them (yyyy-mm-dd). */
-function schoolDay(offsetDays = 0): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
 
 // A name no demo pupil has, so the test holds whether or not the demo board comes with pupils.
 const PUPIL = { callName: 'Mila', surname: 'Nazorg', pupilNumber: '89001', group: 'Groep 3 Vossen' };
@@ -36,11 +31,7 @@ describe.skipIf(!chromiumAvailable())('aftercare (step 6) on the case page', () 
   }
 
   async function openCase(page: Page): Promise<void> {
-    await page.goto(`${e2e.url}/casussen/${caseId}`);
-    await expect.poll(() => page.getByTestId('case-heading').count()).toBe(1);
-    const toggle = page.locator('[data-testid="case-step"][data-step="6"]').getByTestId('case-step-toggle');
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-    await expect.poll(() => panel(page).isVisible()).toBe(true);
+    await openCaseStep(e2e.url, page, caseId, 6, 'aftercare-panel');
   }
 
   it('a. the teacher starts a case; the IB’er forms the team and the afwegingskader ends in aftercare', async () => {
@@ -48,36 +39,10 @@ describe.skipIf(!chromiumAvailable())('aftercare (step 6) on the case page', () 
     await signIn(sanne, account('teacher'));
     yasmina = await newPage();
     await signIn(yasmina, account('ib'));
-    const started = await sanne.request.post(`${e2e.url}/api/pupils/${pupilId}/cases`, {
-      headers: { Origin: e2e.url },
-      data: {
-        worry: 'home-situation',
-        firstSignal: {
-          observedOn: schoolDay(),
-          observedTime: null,
-          place: 'In de klas',
-          observedBy: 'Sanne de Wit',
-          source: 'own-observation',
-          sourceDetail: null,
-          description: 'Mila komt al een week moe en stil op school en eet haar lunch niet op.',
-          counterIndications: null,
-          signalItemIds: [],
-          bodyMap: [],
-        },
-      },
-    });
-    expect(started.status(), await started.text()).toBe(201);
-    caseId = ((await started.json()) as { id: string }).id;
-
-    const candidates = await yasmina.request.get(`${e2e.url}/api/cases/${caseId}/team-candidates`);
-    expect(candidates.status(), await candidates.text()).toBe(200);
-    const { candidates: people, proposedCasushouderId } = (await candidates.json()) as { candidates: { userId: string; name: string; suggestedTeamRole: string }[]; proposedCasushouderId: string };
-    for (const p of people) ids.set(p.name, p.userId);
+    caseId = await startCase(e2e.url, sanne, pupilId, { source: 'own-observation', description: 'Mila komt al een week moe en stil op school en eet haar lunch niet op.' });
     // The IB'er (casushouder), the teacher, and the school social worker who stays involved.
-    const members = people.filter((p) => ['Yasmina El Amrani', 'Sanne de Wit', 'Kees Doğan'].includes(p.name)).map((p) => ({ userId: p.userId, teamRole: p.suggestedTeamRole }));
-    expect(members).toHaveLength(3);
-    const team = await yasmina.request.put(`${e2e.url}/api/cases/${caseId}/team`, { headers: { Origin: e2e.url }, data: { members, casushouderId: proposedCasushouderId } });
-    expect(team.status(), await team.text()).toBe(200);
+    const people = await formTeam(e2e.url, yasmina, caseId, ['Yasmina El Amrani', 'Sanne de Wit', 'Kees Doğan']);
+    for (const p of people) ids.set(p.name, p.userId);
 
     const term = schoolDay(42);
     const answers: [string, string, Record<string, unknown>][] = [

@@ -3,15 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { CONVERSATION_KIND_LABELS, NOT_HOLDING_GROUND_LABELS, PRACTICAL_ADVICE } from '../../src/domain/cases/parent-conversation.js';
 import { expectAccessible } from '../support/browser.js';
 import { REGENBOOG } from '../support/demo-app.js';
+import { formTeam, openCaseStep, schoolDay, startCase } from '../support/e2e-cases.js';
 import { useMeldpadInBrowser } from '../support/e2e-harness.js';
 import { chromiumAvailable } from '../support/environment.js';
 import { addHousehold, addPupil } from '../support/pupil-fixtures.js';
-
-/** A day as the school counts it (yyyy-mm-dd), `offsetDays` from today. */
-function schoolDay(offsetDays = 0): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
 
 /** The first Friday after today. */
 function nextFriday(): string {
@@ -50,11 +45,7 @@ describe.skipIf(!chromiumAvailable())('step 4, the conversation with the parents
   const { account, newPage, signIn } = e2e;
 
   async function openStep4(page: Page, key: CaseKey): Promise<void> {
-    await page.goto(`${e2e.url}/casussen/${caseIds.get(key)}`);
-    await expect.poll(() => page.getByTestId('case-heading').count()).toBe(1);
-    const toggle = page.locator('[data-testid="case-step"][data-step="4"]').getByTestId('case-step-toggle');
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-    await expect.poll(() => panel(page).isVisible()).toBe(true);
+    await openCaseStep(e2e.url, page, caseIds.get(key), 4, 'parent-conversation-panel');
   }
 
   function panel(page: Page): Locator {
@@ -77,33 +68,12 @@ describe.skipIf(!chromiumAvailable())('step 4, the conversation with the parents
     yasmina = await newPage();
     await signIn(yasmina, account('ib'));
     for (const pupil of PUPILS) {
-      const started = await sanne.request.post(`${e2e.url}/api/pupils/${pupilIds.get(pupil.key)}/cases`, {
-        headers: { Origin: e2e.url },
-        data: {
-          worry: 'home-situation',
-          firstSignal: {
-            observedOn: schoolDay(),
-            observedTime: null,
-            place: 'In de klas',
-            observedBy: 'Sanne de Wit',
-            source: 'child-told',
-            sourceDetail: null,
-            description: `${pupil.callName} vertelde dat het thuis onrustig is en dat er vaak geschreeuwd wordt.`,
-            counterIndications: null,
-            signalItemIds: [],
-            bodyMap: [],
-          },
-        },
+      const caseId = await startCase(e2e.url, sanne, pupilIds.get(pupil.key)!, {
+        source: 'child-told',
+        description: `${pupil.callName} vertelde dat het thuis onrustig is en dat er vaak geschreeuwd wordt.`,
       });
-      expect(started.status(), await started.text()).toBe(201);
-      const caseId = ((await started.json()) as { id: string }).id;
       caseIds.set(pupil.key, caseId);
-      const candidates = await yasmina.request.get(`${e2e.url}/api/cases/${caseId}/team-candidates`);
-      const { candidates: people, proposedCasushouderId } = (await candidates.json()) as { candidates: { userId: string; name: string; suggestedTeamRole: string }[]; proposedCasushouderId: string };
-      const members = people.filter((p) => ['Yasmina El Amrani', 'Sanne de Wit'].includes(p.name)).map((p) => ({ userId: p.userId, teamRole: p.suggestedTeamRole }));
-      expect(members).toHaveLength(2);
-      const team = await yasmina.request.put(`${e2e.url}/api/cases/${caseId}/team`, { headers: { Origin: e2e.url }, data: { members, casushouderId: proposedCasushouderId } });
-      expect(team.status(), await team.text()).toBe(200);
+      await formTeam(e2e.url, yasmina, caseId, ['Yasmina El Amrani', 'Sanne de Wit']);
     }
   });
 

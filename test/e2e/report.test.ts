@@ -3,21 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { INFORM_EXCEPTION_GROUND_LABELS } from '../../src/domain/cases/procedural-check.js';
 import { expectAccessible } from '../support/browser.js';
 import { REGENBOOG } from '../support/demo-app.js';
+import { decideToReport, dutch, formTeam, openCaseStep, schoolDay, startCase } from '../support/e2e-cases.js';
 import { useMeldpadInBrowser } from '../support/e2e-harness.js';
 import { chromiumAvailable } from '../support/environment.js';
 import { addPupil } from '../support/pupil-fixtures.js';
-
-/** Today as the school counts it (yyyy-mm-dd). */
-function schoolDay(offsetDays = 0): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
-
-/** "2026-09-08" → "08-09-2026", as the page writes a date. */
-function dutch(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}-${m}-${y}`;
-}
 
 // Names no demo pupil has, so the test holds whether or not the demo board comes with pupils.
 const PUPILS = [
@@ -49,11 +38,7 @@ describe.skipIf(!chromiumAvailable())('the report to Veilig Thuis in step 5 of t
   const { account, newPage, signIn } = e2e;
 
   async function openCase(page: Page, key: CaseKey): Promise<void> {
-    await page.goto(`${e2e.url}/casussen/${caseIds.get(key)}`);
-    await expect.poll(() => page.getByTestId('case-heading').count()).toBe(1);
-    const toggle = page.locator('[data-testid="case-step"][data-step="5"]').getByTestId('case-step-toggle');
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-    await expect.poll(() => page.getByTestId('report-panel').isVisible()).toBe(true);
+    await openCaseStep(e2e.url, page, caseIds.get(key), 5, 'report-panel');
   }
 
   function panel(page: Page): Locator {
@@ -91,41 +76,13 @@ describe.skipIf(!chromiumAvailable())('the report to Veilig Thuis in step 5 of t
     yasmina = await newPage();
     await signIn(yasmina, account('ib'));
     for (const pupil of PUPILS) {
-      const started = await sanne.request.post(`${e2e.url}/api/pupils/${pupilIds.get(pupil.key)}/cases`, {
-        headers: { Origin: e2e.url },
-        data: {
-          worry: 'home-situation',
-          firstSignal: {
-            observedOn: schoolDay(),
-            observedTime: null,
-            place: 'In de klas',
-            observedBy: 'Sanne de Wit',
-            source: 'child-told',
-            sourceDetail: null,
-            description: `${pupil.callName} vertelde dat vader hem of haar thuis vastpakt; er was een blauwe plek op de bovenarm.`,
-            counterIndications: null,
-            signalItemIds: [],
-            bodyMap: [],
-          },
-        },
+      const caseId = await startCase(e2e.url, sanne, pupilIds.get(pupil.key)!, {
+        source: 'child-told',
+        description: `${pupil.callName} vertelde dat vader hem of haar thuis vastpakt; er was een blauwe plek op de bovenarm.`,
       });
-      expect(started.status(), await started.text()).toBe(201);
-      const caseId = ((await started.json()) as { id: string }).id;
       caseIds.set(pupil.key, caseId);
-
-      const candidates = await yasmina.request.get(`${e2e.url}/api/cases/${caseId}/team-candidates`);
-      expect(candidates.status(), await candidates.text()).toBe(200);
-      const { candidates: people, proposedCasushouderId } = (await candidates.json()) as { candidates: { userId: string; name: string; suggestedTeamRole: string }[]; proposedCasushouderId: string };
-      const members = people.filter((p) => ['Yasmina El Amrani', 'Sanne de Wit'].includes(p.name)).map((p) => ({ userId: p.userId, teamRole: p.suggestedTeamRole }));
-      expect(members).toHaveLength(2);
-      expect(people.find((p) => p.userId === proposedCasushouderId)?.name).toBe('Yasmina El Amrani');
-      const team = await yasmina.request.put(`${e2e.url}/api/cases/${caseId}/team`, { headers: { Origin: e2e.url }, data: { members, casushouderId: proposedCasushouderId } });
-      expect(team.status(), await team.text()).toBe(200);
-      const decided = await yasmina.request.post(`${e2e.url}/api/cases/${caseId}/decision`, {
-        headers: { Origin: e2e.url },
-        data: { decision: 'report-now', reasoning: `${pupil.callName} vertelt dat vader hem of haar vastpakt; er is een blauwe plek gezien.` },
-      });
-      expect(decided.status(), await decided.text()).toBe(200);
+      await formTeam(e2e.url, yasmina, caseId, ['Yasmina El Amrani', 'Sanne de Wit'], { casushouder: 'Yasmina El Amrani' });
+      await decideToReport(e2e.url, yasmina, caseId, `${pupil.callName} vertelt dat vader hem of haar vastpakt; er is een blauwe plek gezien.`);
     }
   });
 

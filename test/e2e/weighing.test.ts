@@ -2,21 +2,10 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../support/browser.js';
 import { REGENBOOG } from '../support/demo-app.js';
+import { decideToReport, dutch, formTeam, openCaseStep, schoolDay, startCase } from '../support/e2e-cases.js';
 import { useMeldpadInBrowser } from '../support/e2e-harness.js';
 import { chromiumAvailable } from '../support/environment.js';
 import { addPupil } from '../support/pupil-fixtures.js';
-
-/** Today, and a date some days ahead, as the school counts them (yyyy-mm-dd). */
-function schoolDay(offsetDays = 0): string {
-  const date = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
-
-/** "2026-09-08" → "08-09-2026", as the page writes a date. */
-function dutch(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}-${m}-${y}`;
-}
 
 type Answer = 'Ja' | 'Nee' | 'Twijfel';
 const VALUE: Record<Answer, string> = { Ja: 'yes', Nee: 'no', Twijfel: 'doubt' };
@@ -55,11 +44,7 @@ describe.skipIf(!chromiumAvailable())('the afwegingskader of step 5 on the case 
   const { account, newPage, signIn } = e2e;
 
   async function openCase(page: Page, key: CaseKey): Promise<void> {
-    await page.goto(`${e2e.url}/casussen/${caseIds.get(key)}`);
-    await expect.poll(() => page.getByTestId('case-heading').count()).toBe(1);
-    const toggle = page.locator('[data-testid="case-step"][data-step="5"]').getByTestId('case-step-toggle');
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-    await expect.poll(() => page.getByTestId('weighing-panel').isVisible()).toBe(true);
+    await openCaseStep(e2e.url, page, caseIds.get(key), 5, 'weighing-panel');
   }
 
   function panel(page: Page): Locator {
@@ -94,42 +79,15 @@ describe.skipIf(!chromiumAvailable())('the afwegingskader of step 5 on the case 
     yasmina = await newPage();
     await signIn(yasmina, account('ib'));
     for (const pupil of PUPILS) {
-      const started = await sanne.request.post(`${e2e.url}/api/pupils/${pupilIds.get(pupil.key)}/cases`, {
-        headers: { Origin: e2e.url },
-        data: {
-          worry: 'home-situation',
-          firstSignal: {
-            observedOn: schoolDay(),
-            observedTime: null,
-            place: 'In de klas',
-            observedBy: 'Sanne de Wit',
-            source: 'own-observation',
-            sourceDetail: null,
-            description: `${pupil.callName} kwam drie dagen achter elkaar zonder ontbijt en met dezelfde kleren op school.`,
-            counterIndications: null,
-            signalItemIds: [],
-            bodyMap: [],
-          },
-        },
+      const caseId = await startCase(e2e.url, sanne, pupilIds.get(pupil.key)!, {
+        source: 'own-observation',
+        description: `${pupil.callName} kwam drie dagen achter elkaar zonder ontbijt en met dezelfde kleren op school.`,
       });
-      expect(started.status(), await started.text()).toBe(201);
-      const caseId = ((await started.json()) as { id: string }).id;
       caseIds.set(pupil.key, caseId);
-
-      const candidates = await yasmina.request.get(`${e2e.url}/api/cases/${caseId}/team-candidates`);
-      expect(candidates.status(), await candidates.text()).toBe(200);
-      const { candidates: people, proposedCasushouderId } = (await candidates.json()) as { candidates: { userId: string; name: string; suggestedTeamRole: string }[]; proposedCasushouderId: string };
-      const members = people.filter((p) => ['Yasmina El Amrani', 'Sanne de Wit', 'Kees Doğan'].includes(p.name)).map((p) => ({ userId: p.userId, teamRole: p.suggestedTeamRole }));
-      expect(members).toHaveLength(3);
-      const team = await yasmina.request.put(`${e2e.url}/api/cases/${caseId}/team`, { headers: { Origin: e2e.url }, data: { members, casushouderId: proposedCasushouderId } });
-      expect(team.status(), await team.text()).toBe(200);
+      await formTeam(e2e.url, yasmina, caseId, ['Yasmina El Amrani', 'Sanne de Wit', 'Kees Doğan']);
     }
     // One case goes straight to a report in step 3.
-    const decided = await yasmina.request.post(`${e2e.url}/api/cases/${caseIds.get('escalated')}/decision`, {
-      headers: { Origin: e2e.url },
-      data: { decision: 'report-now', reasoning: 'Ravi vertelt dat hij thuis met een riem wordt geslagen; er zijn striemen op zijn rug.' },
-    });
-    expect(decided.status(), await decided.text()).toBe(200);
+    await decideToReport(e2e.url, yasmina, caseIds.get('escalated')!, 'Ravi vertelt dat hij thuis met een riem wordt geslagen; er zijn striemen op zijn rug.');
   });
 
   it('b. Q1 no closes the weighing: no suspicion; reasoning is required at its field', async () => {

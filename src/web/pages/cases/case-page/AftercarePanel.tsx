@@ -66,7 +66,7 @@ export function AftercarePanel() {
   const heldFor = typeof open === 'object' && open !== null ? reviews.find((r) => r.entryId === open.held) : undefined;
 
   return (
-    <section className="aftercare-panel" aria-labelledby={titleId} data-testid="aftercare-panel">
+    <section className="aftercare-panel case-step-panel" aria-labelledby={titleId} data-testid="aftercare-panel">
       <div className="aftercare-header">
         <h4 id={titleId} className="aftercare-title">
           {t(`${a}.title`)}

@@ -55,7 +55,7 @@ export function ParentConversationPanel() {
   const planNames = latestPlan ? latestPlan.holders.map((h) => data.team.find((m) => m.userId === h.userId)?.name).filter((n): n is string => n !== undefined).join(', ') : null;
 
   return (
-    <section className="pc-panel" aria-labelledby={titleId} data-testid="parent-conversation-panel">
+    <section className="pc-panel case-step-panel" aria-labelledby={titleId} data-testid="parent-conversation-panel">
       <div className="pc-header">
         <h4 id={titleId} className="pc-title">
           {t(`${pc}.title`)}

@@ -45,7 +45,7 @@ export function ReportPanel() {
   }
 
   return (
-    <section className="report-panel" aria-labelledby={titleId} data-testid="report-panel">
+    <section className="report-panel case-step-panel" aria-labelledby={titleId} data-testid="report-panel">
       <div className="report-header">
         <h4 id={titleId} className="report-title">
           {t('casePage.report.title')}

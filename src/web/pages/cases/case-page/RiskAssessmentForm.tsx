@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NATURE_OPTIONS, RISK_LABELS, RISKS, SEVERITIES, SEVERITY_LABELS, type NatureOfViolence, type Risk, type Severity } from '../../../../domain/cases/afwegingskader/risk-assessment.js';
 import { CheckboxGroup } from '../../../components/CheckboxGroup.js';
@@ -7,12 +7,10 @@ import { TextField } from '../../../components/TextField.js';
 import { currentLanguage } from '../../../i18n/index.js';
 import { todayAtSchool } from '../../pupils/dates.js';
 import { TextAreaField } from '../../pupils/fields.js';
-import { useCaseView } from './case-context.js';
 import { checkPastDate, FormShell, useEntryForm, type FieldErrors } from './entry-form.js';
+import { noParticipants, participantNames, ParticipantsField, useParticipants } from './ParticipantsField.js';
 
 const FIELDS = ['natures', 'otherNature', 'severity', 'risk', 'reasoning', 'assessedOn', 'participants'] as const;
-
-type Participant = { key: number; name: string };
 
 type Props = {
   idPrefix: string;
@@ -27,21 +25,15 @@ type Props = {
  */
 export function RiskAssessmentForm({ idPrefix, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
-  const { data } = useCaseView();
   const lang = currentLanguage();
   const today = todayAtSchool();
-  const nextKey = useRef(data.team.length + 1);
   const [natures, setNatures] = useState<NatureOfViolence[]>([]);
   const [otherNature, setOtherNature] = useState('');
   const [severity, setSeverity] = useState<Severity | null>(null);
   const [risk, setRisk] = useState<Risk | null>(null);
   const [reasoning, setReasoning] = useState('');
   const [assessedOn, setAssessedOn] = useState(today);
-  const [participants, setParticipants] = useState<Participant[]>(() => {
-    const names = data.team.map((member) => member.name);
-    const start = names.length > 0 ? names : data.case.casushouder ? [data.case.casushouder.name] : [''];
-    return start.map((name, key) => ({ key, name }));
-  });
+  const [participants, setParticipants] = useParticipants();
   const form = useEntryForm({ kind: 'risk-assessment', entryId: null, idPrefix, fields: FIELDS, onSaved });
   const withOther = natures.includes('other');
 
@@ -53,7 +45,7 @@ export function RiskAssessmentForm({ idPrefix, onSaved, onCancel }: Props) {
       risk: risk === null ? t('casePage.riskAssessment.riskRequired') : undefined,
       reasoning: reasoning.trim() === '' ? t('casePage.riskAssessment.reasoningRequired') : undefined,
       assessedOn: checkPastDate(assessedOn, today, t),
-      participants: participants.every((p) => p.name.trim() === '') ? t('casePage.riskAssessment.participantsRequired') : undefined,
+      participants: noParticipants(participants) ? t('casePage.riskAssessment.participantsRequired') : undefined,
     };
   }
 
@@ -65,30 +57,9 @@ export function RiskAssessmentForm({ idPrefix, onSaved, onCancel }: Props) {
       risk,
       reasoning: reasoning.trim(),
       assessedOn,
-      participants: participants.map((p) => p.name.trim()).filter((name) => name !== ''),
+      participants: participantNames(participants),
     };
   }
-
-  function rename(key: number, name: string) {
-    setParticipants((current) => current.map((p) => (p.key === key ? { ...p, name } : p)));
-  }
-
-  function addParticipant() {
-    const key = nextKey.current++;
-    const index = participants.length;
-    setParticipants((current) => [...current, { key, name: '' }]);
-    window.setTimeout(() => document.getElementById(`${idPrefix}-participants-${index}`)?.focus(), 0);
-  }
-
-  function removeParticipant(key: number, index: number) {
-    setParticipants((current) => current.filter((p) => p.key !== key));
-    window.setTimeout(() => {
-      const next = document.getElementById(`${idPrefix}-participants-${index}`) ?? document.getElementById(`${idPrefix}-participants-${index - 1}`);
-      (next ?? document.getElementById(`${idPrefix}-participants-add`))?.focus();
-    }, 0);
-  }
-
-  const participantsError = form.errors['participants'];
 
   return (
     <FormShell
@@ -166,49 +137,14 @@ export function RiskAssessmentForm({ idPrefix, onSaved, onCancel }: Props) {
         error={form.errors['assessedOn'] ?? null}
         data-testid="risk-assessment-assessed-on"
       />
-      <fieldset className="weighing-participants" aria-describedby={[`${idPrefix}-participants-hint`, participantsError ? `${idPrefix}-participants-error` : ''].filter(Boolean).join(' ')}>
-        <legend className="field-label">{t('casePage.riskAssessment.participantsLegend')}</legend>
-        <p id={`${idPrefix}-participants-hint`} className="field-hint">
-          {t('casePage.riskAssessment.participantsHint')}
-        </p>
-        {participantsError && (
-          <p id={`${idPrefix}-participants-error`} className="field-error">
-            {participantsError}
-          </p>
-        )}
-        <ol className="weighing-participant-list" data-testid="risk-assessment-participants">
-          {participants.map((participant, index) => (
-            <li key={participant.key} className="weighing-participant">
-              <label htmlFor={`${idPrefix}-participants-${index}`} className="sr-only">
-                {t('casePage.riskAssessment.participantLabel', { number: index + 1 })}
-              </label>
-              <input
-                id={`${idPrefix}-participants-${index}`}
-                className="input"
-                maxLength={200}
-                autoComplete="off"
-                value={participant.name}
-                aria-invalid={participantsError ? true : undefined}
-                onChange={(event) => rename(participant.key, event.target.value)}
-              />
-              {participants.length > 1 && (
-                <button
-                  type="button"
-                  className="weighing-participant-remove"
-                  aria-label={t('casePage.riskAssessment.participantRemove', { number: index + 1 })}
-                  title={t('casePage.riskAssessment.participantRemove', { number: index + 1 })}
-                  onClick={() => removeParticipant(participant.key, index)}
-                >
-                  <span aria-hidden="true">×</span>
-                </button>
-              )}
-            </li>
-          ))}
-        </ol>
-        <button id={`${idPrefix}-participants-add`} type="button" className="button button-secondary button-compact weighing-participant-add" onClick={addParticipant}>
-          {t('casePage.riskAssessment.participantAdd')}
-        </button>
-      </fieldset>
+      <ParticipantsField
+        idPrefix={idPrefix}
+        texts="casePage.riskAssessment"
+        testId="risk-assessment-participants"
+        participants={participants}
+        onChange={setParticipants}
+        error={form.errors['participants']}
+      />
     </FormShell>
   );
 }

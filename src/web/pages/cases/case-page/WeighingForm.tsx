@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANSWER_LABELS, questionById, UNSAFETY_KIND_LABELS, UNSAFETY_KINDS, type Answer, type QuestionId, type UnsafetyKind } from '../../../../domain/cases/afwegingskader/questions.js';
 import { answerWeighingQuestion } from '../../../api/cases.js';
@@ -10,6 +10,7 @@ import { formatDate, isDate, todayAtSchool } from '../../pupils/dates.js';
 import { TextAreaField } from '../../pupils/fields.js';
 import { useCaseView } from './case-context.js';
 import { checkPastDate, FormShell, refreshCase, useServerErrors, type FieldErrors } from './entry-form.js';
+import { noParticipants, participantNames, ParticipantsField, useParticipants } from './ParticipantsField.js';
 import { QuestionHelpList } from './WeighingHelp.js';
 
 /** Where each answer leads, in a line on its card: the keys of `casePage.weighing.leads`. */
@@ -49,8 +50,6 @@ function dayAfter(date: string): string | undefined {
   return next.toISOString().slice(0, 10);
 }
 
-type Participant = { key: number; name: string };
-
 type Props = {
   idPrefix: string;
   question: QuestionId;
@@ -71,21 +70,16 @@ type Props = {
  */
 export function WeighingForm({ idPrefix, question, goingBack, together, previousAnsweredOn, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
-  const { caseId, data } = useCaseView();
+  const { caseId } = useCaseView();
   const queryClient = useQueryClient();
   const lang = currentLanguage();
   const q = questionById(question);
   const today = todayAtSchool();
-  const nextKey = useRef(data.team.length + 1);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [unsafety, setUnsafety] = useState<UnsafetyKind | null>(null);
   const [reasoning, setReasoning] = useState('');
   const [answeredOn, setAnsweredOn] = useState(today);
-  const [participants, setParticipants] = useState<Participant[]>(() => {
-    const names = data.team.map((member) => member.name);
-    const start = names.length > 0 ? names : data.case.casushouder ? [data.case.casushouder.name] : [''];
-    return start.map((name, key) => ({ key, name }));
-  });
+  const [participants, setParticipants] = useParticipants();
   const [veiligThuis, setVeiligThuis] = useState(together);
   const [termUntil, setTermUntil] = useState('');
   const problems = useServerErrors(idPrefix, ['answer', 'unsafety', 'reasoning', 'answeredOn', 'participants', 'termUntil']);
@@ -100,7 +94,7 @@ export function WeighingForm({ idPrefix, question, goingBack, together, previous
         unsafety: aboutUnsafety ? unsafety : null,
         reasoning: reasoning.trim(),
         answeredOn,
-        participants: participants.map((p) => p.name.trim()).filter((name) => name !== ''),
+        participants: participantNames(participants),
         veiligThuisTookPart: veiligThuis,
         termUntil: withTerm ? termUntil : null,
       }),
@@ -121,7 +115,7 @@ export function WeighingForm({ idPrefix, question, goingBack, together, previous
       answeredOn:
         checkPastDate(answeredOn, today, t) ??
         (previousAnsweredOn !== null && answeredOn < previousAnsweredOn ? t('casePage.weighing.dateBeforePrevious', { date: formatDate(previousAnsweredOn) }) : undefined),
-      participants: participants.every((p) => p.name.trim() === '') ? t('casePage.weighing.participantsRequired') : undefined,
+      participants: noParticipants(participants) ? t('casePage.weighing.participantsRequired') : undefined,
       termUntil: withTerm
         ? !isDate(termUntil)
           ? t('casePage.weighing.termRequired')
@@ -133,28 +127,7 @@ export function WeighingForm({ idPrefix, question, goingBack, together, previous
     if (problems.check(found)) save.mutate();
   }
 
-  function rename(key: number, name: string) {
-    setParticipants((current) => current.map((p) => (p.key === key ? { ...p, name } : p)));
-  }
-
-  function addParticipant() {
-    const key = nextKey.current++;
-    const index = participants.length;
-    setParticipants((current) => [...current, { key, name: '' }]);
-    window.setTimeout(() => document.getElementById(`${idPrefix}-participants-${index}`)?.focus(), 0);
-  }
-
-  function removeParticipant(key: number, index: number) {
-    setParticipants((current) => current.filter((p) => p.key !== key));
-    // The focus goes to the name that takes this one's place, or the one before it, or "add".
-    window.setTimeout(() => {
-      const next = document.getElementById(`${idPrefix}-participants-${index}`) ?? document.getElementById(`${idPrefix}-participants-${index - 1}`);
-      (next ?? document.getElementById(`${idPrefix}-participants-add`))?.focus();
-    }, 0);
-  }
-
   const answerError = problems.errors['answer'];
-  const participantsError = problems.errors['participants'];
 
   return (
     <FormShell
@@ -277,49 +250,14 @@ export function WeighingForm({ idPrefix, question, goingBack, together, previous
           />
         )}
       </div>
-      <fieldset className="weighing-participants" aria-describedby={[`${idPrefix}-participants-hint`, participantsError ? `${idPrefix}-participants-error` : ''].filter(Boolean).join(' ')}>
-        <legend className="field-label">{t('casePage.weighing.participantsLegend')}</legend>
-        <p id={`${idPrefix}-participants-hint`} className="field-hint">
-          {t('casePage.weighing.participantsHint')}
-        </p>
-        {participantsError && (
-          <p id={`${idPrefix}-participants-error`} className="field-error">
-            {participantsError}
-          </p>
-        )}
-        <ol className="weighing-participant-list" data-testid="weighing-participants">
-          {participants.map((participant, index) => (
-            <li key={participant.key} className="weighing-participant">
-              <label htmlFor={`${idPrefix}-participants-${index}`} className="sr-only">
-                {t('casePage.weighing.participantLabel', { number: index + 1 })}
-              </label>
-              <input
-                id={`${idPrefix}-participants-${index}`}
-                className="input"
-                maxLength={200}
-                autoComplete="off"
-                value={participant.name}
-                aria-invalid={participantsError ? true : undefined}
-                onChange={(event) => rename(participant.key, event.target.value)}
-              />
-              {participants.length > 1 && (
-                <button
-                  type="button"
-                  className="weighing-participant-remove"
-                  aria-label={t('casePage.weighing.participantRemove', { number: index + 1 })}
-                  title={t('casePage.weighing.participantRemove', { number: index + 1 })}
-                  onClick={() => removeParticipant(participant.key, index)}
-                >
-                  <span aria-hidden="true">×</span>
-                </button>
-              )}
-            </li>
-          ))}
-        </ol>
-        <button id={`${idPrefix}-participants-add`} type="button" className="button button-secondary button-compact weighing-participant-add" onClick={addParticipant}>
-          {t('casePage.weighing.participantAdd')}
-        </button>
-      </fieldset>
+      <ParticipantsField
+        idPrefix={idPrefix}
+        texts="casePage.weighing"
+        testId="weighing-participants"
+        participants={participants}
+        onChange={setParticipants}
+        error={problems.errors['participants']}
+      />
       <div className="checkbox">
         <input
           id={`${idPrefix}-veiligThuisTookPart`}

@@ -63,7 +63,7 @@ function WeighingContent({ weighing }: { weighing: WeighingView }) {
   const nextQuestion = next ? questionById(next) : null;
 
   return (
-    <section className="weighing" aria-labelledby={titleId} data-testid="weighing-panel">
+    <section className="weighing case-step-panel" aria-labelledby={titleId} data-testid="weighing-panel">
       <div className="weighing-header">
         <h4 id={titleId} className="weighing-title">
           {t('casePage.weighing.title')}
