@@ -18,6 +18,11 @@ export function initialProgress(route: CaseRoute): CaseProgress {
   return { route, step: route === 'meldcode' ? 2 : 1, phase: 'open', casushouderId: null };
 }
 
+/** A meldcode case escalated to step 3 or beyond, with a casushouder: what the later steps' decisions need. */
+export function isEscalated(progress: CaseProgress): boolean {
+  return progress.route === 'meldcode' && progress.casushouderId !== null && progress.step >= 3;
+}
+
 /** Forming the team with a casushouder escalates the case to step 3 (never back). */
 export function afterTeamFormed(progress: CaseProgress, casushouderId: string): CaseProgress {
   return { ...progress, casushouderId, step: Math.max(progress.step, 3) };
@@ -56,7 +61,7 @@ export function decideEscalation(
   const problems: DecisionProblem[] = [];
   if (progress.route !== 'meldcode') problems.push({ code: 'not-meldcode' });
   if (progress.phase === 'closed') problems.push({ code: 'closed' });
-  if (progress.casushouderId === null || progress.step < 3) problems.push({ code: 'not-escalated' });
+  if (progress.route === 'meldcode' && !isEscalated(progress)) problems.push({ code: 'not-escalated' });
   if (reasoning.trim().length === 0) problems.push({ code: 'reasoning-required' });
   if (decision === 'no-report-now') {
     if (monitoring.length === 0) problems.push({ code: 'monitoring-required' });

@@ -22,6 +22,13 @@ export function teamRoleFor(roles: readonly Role[]): TeamRole | null {
   return null;
 }
 
+/** The role a person must hold (at the school, or at the board) to take a team role. */
+const ROLE_FOR_TEAM_ROLE: Record<TeamRole, Role> = { aandachtsfunctionaris: 'ib', ib: 'ib', smw: 'smw', director: 'director', teacher: 'teacher', board: 'board' };
+
+export function mayTakeTeamRole(roles: readonly string[], teamRole: TeamRole): boolean {
+  return roles.includes(ROLE_FOR_TEAM_ROLE[teamRole]);
+}
+
 /** Who may be casushouder: "IB of SMW wordt casushouder". */
 export function mayBeCasushouder(member: TeamMember): boolean {
   return member.teamRole === 'ib' || member.teamRole === 'aandachtsfunctionaris' || member.teamRole === 'smw';

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { CaseWithAccess } from '../../db/repositories/cases-repository.js';
 import type { Resource } from '../../domain/access/resources.js';
+import type { CaseProgress } from '../../domain/cases/case-progress.js';
 import type { AppContext } from '../app-context.js';
 import { notFound } from '../http/http-error.js';
 
@@ -34,6 +35,11 @@ export function caseFromPath(ctx: AppContext) {
     loaded.set(request, found);
     return caseResource(found);
   };
+}
+
+/** Where the case stands, as the domain's step rules take it. */
+export function progressOf(c: CaseWithAccess): CaseProgress {
+  return { route: c.route, step: c.step, phase: c.phase, casushouderId: c.casushouderId };
 }
 
 /** The case the access check loaded for this request. */

@@ -10,7 +10,7 @@ import type { AppContext } from '../app-context.js';
 import { auditRequest } from '../audit/request-audit.js';
 import { HttpError } from '../http/http-error.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { caseFromPath, caseScope, loadedCase } from './case-resource.js';
+import { caseFromPath, caseScope, loadedCase, progressOf } from './case-resource.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const ok = z.object({ ok: z.literal(true) });
@@ -49,7 +49,7 @@ export function registerCaseCloseRoutes(app: FastifyInstance, ctx: AppContext): 
       if (problem) throw new HttpError(problem.code === 'already-closed' ? 409 : 400, CLOSE_PROBLEM[problem.code], {}, { field: problem.code === 'explanation-required' ? 'explanation' : 'reason' });
       const at = ctx.now().toISOString();
       await ctx.db.kysely.transaction().execute(async (tx) => {
-        await ctx.repos.cases.setProgress(c.id, closedProgress({ route: c.route, step: c.step, phase: c.phase, casushouderId: c.casushouderId }), at, tx);
+        await ctx.repos.cases.setProgress(c.id, closedProgress(progressOf(c)), at, tx);
         await ctx.repos.cases.setClosedAt(c.id, at, tx);
         await ctx.repos.cases.addEntryVersion(
           { id: randomUUID(), caseId: c.id, schoolId: c.schoolId, entryId: randomUUID(), version: 1, kind: 'case-closed', body: { reason, explanation: explanation || null }, recordedBy: scope.userId, recordedAt: at, correctionReason: null },
@@ -70,7 +70,7 @@ export function registerCaseCloseRoutes(app: FastifyInstance, ctx: AppContext): 
       if (checkReopen(c.phase, request.body.reason).some((p) => p.code === 'not-closed')) throw new HttpError(409, 'case-not-closed');
       const at = ctx.now().toISOString();
       await ctx.db.kysely.transaction().execute(async (tx) => {
-        await ctx.repos.cases.setProgress(c.id, reopenedProgress({ route: c.route, step: c.step, phase: c.phase, casushouderId: c.casushouderId }), at, tx);
+        await ctx.repos.cases.setProgress(c.id, reopenedProgress(progressOf(c)), at, tx);
         await ctx.repos.cases.setClosedAt(c.id, null, tx);
         await ctx.repos.cases.addEntryVersion(
           { id: randomUUID(), caseId: c.id, schoolId: c.schoolId, entryId: randomUUID(), version: 1, kind: 'case-reopened', body: { reason: request.body.reason }, recordedBy: scope.userId, recordedAt: at, correctionReason: null },

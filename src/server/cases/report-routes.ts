@@ -6,6 +6,7 @@ import { caseParams, reportCheckResponse, reportFeedbackRequest, reportRequest }
 import { errorBody } from '../../contract/errors.js';
 import type { CaseWithAccess } from '../../db/repositories/cases-repository.js';
 import { foldEntries } from '../../domain/cases/case-entry.js';
+import { isEscalated } from '../../domain/cases/case-progress.js';
 import type { NotHoldingGround } from '../../domain/cases/parent-conversation.js';
 import { mayProceed, proceduralCheck, proceduralCheckRecord, type ProceduralFinding } from '../../domain/cases/procedural-check.js';
 import type { AppContext } from '../app-context.js';
@@ -13,7 +14,7 @@ import { auditRequest } from '../audit/request-audit.js';
 import { HttpError } from '../http/http-error.js';
 import { schoolDate } from '../pupils/school-date.js';
 import { requireChangeable } from './case-checks.js';
-import { caseFromPath, caseScope, loadedCase } from './case-resource.js';
+import { caseFromPath, caseScope, loadedCase, progressOf } from './case-resource.js';
 import { scheduleFeedbackReminder } from './due-reminders.js';
 import { recordNewEntry } from './entry-routes.js';
 
@@ -45,7 +46,7 @@ function checkReport(report: ReportBody): void {
 }
 
 function requireEscalated(c: CaseWithAccess): void {
-  if (c.route !== 'meldcode' || c.casushouderId === null) throw new HttpError(400, 'decision-not-escalated');
+  if (!isEscalated(progressOf(c))) throw new HttpError(400, 'decision-not-escalated');
 }
 
 /** The report to Veilig Thuis (step 5), the procedural check before it, and Veilig Thuis's feedback. */

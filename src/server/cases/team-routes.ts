@@ -7,8 +7,7 @@ import { errorBody } from '../../contract/errors.js';
 import type { CaseWithAccess } from '../../db/repositories/cases-repository.js';
 import type { Scope } from '../../db/scope.js';
 import { afterTeamFormed, decideEscalation, type DecisionProblem } from '../../domain/cases/case-progress.js';
-import { checkTeam, isEmptyChange, proposeCasushouder, teamChange, teamRoleFor, type TeamMember, type TeamProblem, type TeamRole } from '../../domain/cases/case-team.js';
-import type { Role } from '../../domain/people/roles.js';
+import { checkTeam, isEmptyChange, mayTakeTeamRole, proposeCasushouder, teamChange, teamRoleFor, type TeamMember, type TeamProblem } from '../../domain/cases/case-team.js';
 import type { AppContext } from '../app-context.js';
 import { auditRequest } from '../audit/request-audit.js';
 import { HttpError } from '../http/http-error.js';
@@ -16,7 +15,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { notify } from '../notifications/notify.js';
 import { schoolDate } from '../pupils/school-date.js';
 import { checkOwner, requireChangeable } from './case-checks.js';
-import { caseFromPath, caseScope, loadedCase } from './case-resource.js';
+import { caseFromPath, caseScope, loadedCase, progressOf } from './case-resource.js';
 import { scheduleAgreementReminder } from './due-reminders.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
@@ -37,8 +36,6 @@ const DECISION_PROBLEM: Record<DecisionProblem['code'], MessageKey> = {
   'due-date-in-past': 'decision-due-in-past',
 };
 
-/** Which school roles may fill a team role. */
-const TEAM_ROLE_NEEDS: Record<TeamRole, Role> = { aandachtsfunctionaris: 'ib', ib: 'ib', smw: 'smw', director: 'director', teacher: 'teacher', board: 'board' };
 
 /** The people who may be put on the case's team, with the team role they would take. */
 async function candidates(ctx: AppContext, c: CaseWithAccess, scope: Scope) {
@@ -85,7 +82,7 @@ export function registerCaseTeamRoutes(app: FastifyInstance, ctx: AppContext): v
       const members: TeamMember[] = request.body.members;
       for (const m of members) {
         const roles = allowed.get(m.userId);
-        if (!roles?.includes(TEAM_ROLE_NEEDS[m.teamRole])) throw new HttpError(400, 'team-member-not-staff', {}, { field: 'members' });
+        if (!roles || !mayTakeTeamRole(roles, m.teamRole)) throw new HttpError(400, 'team-member-not-staff', {}, { field: 'members' });
       }
       const casushouderId = request.body.casushouderId;
       if (c.route === 'meldcode') {
@@ -100,7 +97,7 @@ export function registerCaseTeamRoutes(app: FastifyInstance, ctx: AppContext): v
         await ctx.repos.cases.removeTeamMembers(c.id, c.team.filter((m) => !keep.has(m.userId)).map((m) => m.userId), tx);
         await ctx.repos.cases.addTeamMembers(c.id, members, scope.userId, at, tx);
         if (c.route === 'meldcode' && casushouderId) {
-          const progress = afterTeamFormed({ route: c.route, step: c.step, phase: c.phase, casushouderId: c.casushouderId }, casushouderId);
+          const progress = afterTeamFormed(progressOf(c), casushouderId);
           await ctx.repos.cases.setProgress(c.id, progress, at, tx);
         } else await ctx.repos.cases.touch(c.id, at, tx);
         await ctx.repos.cases.addEntryVersion(
@@ -130,7 +127,7 @@ export function registerCaseTeamRoutes(app: FastifyInstance, ctx: AppContext): v
       requireChangeable(c, 'case.decide');
       const { decision, reasoning } = request.body;
       const monitoring = decision === 'no-report-now' ? request.body.monitoring : [];
-      const outcome = decideEscalation({ route: c.route, step: c.step, phase: c.phase, casushouderId: c.casushouderId }, decision, reasoning, monitoring, schoolDate(ctx.now()));
+      const outcome = decideEscalation(progressOf(c), decision, reasoning, monitoring, schoolDate(ctx.now()));
       if (outcome.kind === 'invalid') {
         const problem = outcome.problems[0]!;
         throw new HttpError(400, DECISION_PROBLEM[problem.code], {}, { field: problem.code === 'reasoning-required' ? 'reasoning' : 'monitoring' });

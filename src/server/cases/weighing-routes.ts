@@ -6,14 +6,14 @@ import { caseParams, weighingAnswerRequest } from '../../contract/cases.js';
 import { errorBody } from '../../contract/errors.js';
 import { checkAnswer, weigh, type AnswerProblem, type AnswerRecord } from '../../domain/cases/afwegingskader/weighing.js';
 import { foldEntries } from '../../domain/cases/case-entry.js';
-import { afterWeighing } from '../../domain/cases/case-progress.js';
+import { afterWeighing, isEscalated } from '../../domain/cases/case-progress.js';
 import type { AppContext } from '../app-context.js';
 import { auditRequest } from '../audit/request-audit.js';
 import { HttpError } from '../http/http-error.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { schoolDate } from '../pupils/school-date.js';
 import { requireChangeable } from './case-checks.js';
-import { caseFromPath, caseScope, loadedCase } from './case-resource.js';
+import { caseFromPath, caseScope, loadedCase, progressOf } from './case-resource.js';
 import { weighingRecords, type WeighingAnswerBody } from './weighing.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -53,7 +53,7 @@ export function registerWeighingRoutes(app: FastifyInstance, ctx: AppContext): v
       const c = loadedCase(request);
       const scope = caseScope(request, c);
       requireChangeable(c, 'case.decide');
-      if (c.route !== 'meldcode' || c.casushouderId === null || c.step < 3) throw new HttpError(400, 'decision-not-escalated');
+      if (!isEscalated(progressOf(c))) throw new HttpError(400, 'decision-not-escalated');
       const at = ctx.now().toISOString();
       const body: WeighingAnswerBody = request.body;
       const record: AnswerRecord = {
@@ -76,7 +76,7 @@ export function registerWeighingRoutes(app: FastifyInstance, ctx: AppContext): v
         throw new HttpError(400, code, problem.code === 'date-before-previous-answer' ? { date: problem.previousAnsweredOn } : {}, { field });
       }
       const after = weigh([...records, record]);
-      const progress = afterWeighing({ route: c.route, step: c.step, phase: c.phase, casushouderId: c.casushouderId }, after.outcome.kind);
+      const progress = afterWeighing(progressOf(c), after.outcome.kind);
       const entryId = randomUUID();
       await ctx.db.kysely.transaction().execute(async (tx) => {
         await ctx.repos.cases.addEntryVersion({ id: randomUUID(), caseId: c.id, schoolId: c.schoolId, entryId, version: 1, kind: 'weighing-answer', body, recordedBy: scope.userId, recordedAt: at, correctionReason: null }, tx);

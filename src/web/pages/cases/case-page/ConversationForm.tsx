@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { conversationBody } from '../../../../contract/cases.js';
-import { CheckboxGroup } from '../../../components/CheckboxGroup.js';
 import { FactualLanguageHint } from '../../../components/FactualLanguageHint.js';
 import { TextField } from '../../../components/TextField.js';
 import { useSignedInMe } from '../../../hooks/useMe.js';
 import { todayAtSchool } from '../../pupils/dates.js';
 import { TextAreaField } from '../../pupils/fields.js';
 import { useCaseView } from './case-context.js';
+import { GuardianChoice } from './GuardianChoice.js';
 import { checkPastDate, FormShell, useEntryForm, type FieldErrors } from './entry-form.js';
 import { Principles } from './Principles.js';
 
@@ -95,20 +95,7 @@ export function ConversationForm({ kind, idPrefix, correcting, onSaved, onCancel
           error={form.errors['heldBy'] ?? null}
         />
       </div>
-      {parent &&
-        (data.guardians.length > 0 ? (
-          <CheckboxGroup
-            idPrefix={`${idPrefix}-guardianIds`}
-            legend={t('casePage.conversation.guardians')}
-            options={data.guardians.map((guardian) => ({ value: guardian.id, label: guardian.hasAuthority ? guardian.name : t('casePage.conversation.noAuthority', { name: guardian.name }) }))}
-            selected={guardianIds}
-            onChange={setGuardianIds}
-            error={form.errors['guardianIds'] ?? null}
-            layout="grid"
-          />
-        ) : (
-          <p className="field-hint">{t('casePage.conversation.noGuardians')}</p>
-        ))}
+      {parent && <GuardianChoice idPrefix={idPrefix} selected={guardianIds} onChange={setGuardianIds} error={form.errors['guardianIds'] ?? null} />}
       <TextField
         id={`${idPrefix}-present`}
         label={t('casePage.conversation.present')}

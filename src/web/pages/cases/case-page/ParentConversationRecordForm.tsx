@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HELP_RESPONSE_LABELS, HELP_RESPONSES, RECORD_PART_DETAILS, type HelpResponse } from '../../../../domain/cases/parent-conversation.js';
-import { CheckboxGroup } from '../../../components/CheckboxGroup.js';
 import { FactualLanguageHint } from '../../../components/FactualLanguageHint.js';
 import { RadioGroup } from '../../../components/RadioGroup.js';
 import { TextField } from '../../../components/TextField.js';
@@ -9,7 +8,7 @@ import { useSignedInMe } from '../../../hooks/useMe.js';
 import { currentLanguage } from '../../../i18n/index.js';
 import { todayAtSchool } from '../../pupils/dates.js';
 import { TextAreaField } from '../../pupils/fields.js';
-import { useCaseView } from './case-context.js';
+import { GuardianChoice } from './GuardianChoice.js';
 import { checkPastDate, FormShell, useEntryForm, type FieldErrors } from './entry-form.js';
 import { readStep4 } from './parent-conversation-entry.js';
 
@@ -55,7 +54,6 @@ const TEXT_PARTS: readonly { key: TextPart; part: keyof typeof RECORD_PART_DETAI
 export function ParentConversationRecordForm({ idPrefix, plannedHolders = null, correcting, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const me = useSignedInMe();
-  const { data } = useCaseView();
   const language = currentLanguage();
   const today = todayAtSchool();
   const initial = (correcting?.body ?? null) as Record<string, unknown> | null;
@@ -150,19 +148,7 @@ export function ParentConversationRecordForm({ idPrefix, plannedHolders = null, 
           error={form.errors['heldBy'] ?? null}
         />
       </div>
-      {data.guardians.length > 0 ? (
-        <CheckboxGroup
-          idPrefix={`${idPrefix}-guardianIds`}
-          legend={t('casePage.conversation.guardians')}
-          options={data.guardians.map((guardian) => ({ value: guardian.id, label: guardian.hasAuthority ? guardian.name : t('casePage.conversation.noAuthority', { name: guardian.name }) }))}
-          selected={guardianIds}
-          onChange={setGuardianIds}
-          error={form.errors['guardianIds'] ?? null}
-          layout="grid"
-        />
-      ) : (
-        <p className="field-hint">{t('casePage.conversation.noGuardians')}</p>
-      )}
+      <GuardianChoice idPrefix={idPrefix} selected={guardianIds} onChange={setGuardianIds} error={form.errors['guardianIds'] ?? null} />
       <TextField
         id={`${idPrefix}-present`}
         label={t('casePage.conversation.present')}
