@@ -1,9 +1,14 @@
 import { ConfigError } from '../server/config/config.js';
+import { backupCommand } from './commands/backup.js';
+import { auditCommand } from './commands/audit.js';
 import { createAdminCommand } from './commands/create-admin.js';
 import { demoCommand } from './commands/demo.js';
 import { importPupilsCommand } from './commands/import-pupils.js';
 import { migrateCommand } from './commands/migrate.js';
+import { rotateKeyCommand } from './commands/rotate-key.js';
+import { restoreCommand } from './commands/restore.js';
 import { startCommand } from './commands/start.js';
+import { verifyPdfCommand } from './commands/verify-pdf.js';
 import { loadEnvironment } from './environment.js';
 import { UsageError } from './usage-error.js';
 
@@ -16,6 +21,16 @@ const USAGE = `Gebruik / usage: meldpad <command> [options]
   demo --out FILE                fill an empty database with a fictional board; accounts to FILE
   import-pupils --school NAME [--dry-run] [--confirm-leaving] FILE
                                  import pupils from an EDEX (.xml) or CSV file (one-way)
+  audit verify                   check the whole audit chain; names the first event altered,
+                                 removed or inserted (exit 1)
+  rotate-key                     re-wrap every data key under a new master key, without downtime
+  backup [--passphrase-file F] FILE
+                                 an encrypted backup of the database and its master key
+                                 (passphrase from F or BACKUP_PASSPHRASE)
+  restore [--passphrase-file F] FILE
+                                 restore a backup into an empty database, with its master key
+  verify-pdf FILE                 whether a dossier PDF is exactly what Meldpad exported, as the
+                                 audit chain records it (exit 0 when it matches, 1 when not)
 
 Settings come from environment variables or a .env file in the current folder.`;
 
@@ -25,6 +40,11 @@ const COMMANDS: Record<string, (args: string[], env: Record<string, string | und
   'create-admin': createAdminCommand,
   demo: demoCommand,
   'import-pupils': importPupilsCommand,
+  audit: auditCommand,
+  'rotate-key': rotateKeyCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  'verify-pdf': verifyPdfCommand,
 };
 
 /** Runs one command; returns the exit code. A bad setting prints one line and gives 1. */

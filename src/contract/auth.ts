@@ -65,6 +65,14 @@ export const meResponse = z.object({
     'case.list': z.boolean(),
     /** The board's list of staff-route cases. */
     'case.list.board': z.boolean(),
+    /** The school's Bewaartermijnen page (IB'er, directie). */
+    'retention.overview': z.boolean(),
+    /** The school's figures (Cijfers; IB'er, directie). */
+    'statistics.school': z.boolean(),
+    /** The board's figures across its schools (the board). */
+    'statistics.board': z.boolean(),
+    /** Checking a dossier PDF against the audit chain (IB'er, directie). */
+    'case.export.verify': z.boolean(),
   }),
   session: z.object({ expiresAt: z.string(), idleExpiresAt: z.string(), elevatedUntil: z.string().nullable() }),
 });

@@ -9,6 +9,7 @@ import { WORRY_SUBJECTS } from '../domain/cases/case-route.js';
 import { TEAM_ROLES } from '../domain/cases/case-team.js';
 import { ENTRY_KINDS, RECORDED_ENTRY_KINDS } from '../domain/cases/case-entry.js';
 import { bodyMapMarkSchema } from './body-map.js';
+import { attachmentSummary } from './attachments.js';
 
 const id = z.string().min(1).max(64);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum als jjjj-mm-dd').refine((v) => !Number.isNaN(Date.parse(v)), 'geen bestaande datum');
@@ -328,6 +329,8 @@ export const caseEntry = z.object({
   history: z.array(entryVersion),
   firstRecordedAt: z.string(),
   firstRecordedBy: person,
+  /** Files on a signal or conversation (src/domain/attachments), oldest first. */
+  attachments: z.array(attachmentSummary),
 });
 export type CaseEntry = z.infer<typeof caseEntry>;
 
@@ -379,9 +382,11 @@ export const casePageResponse = z.object({
   riskIndexName: z.string().nullable(),
   safety: z.object({ veiligThuisPhone: z.string(), veiligThuisRegion: z.string().nullable(), emergencyPhone: z.literal('112') }),
   entries: z.array(caseEntry),
+  /** The largest attachment an upload may be (ATTACHMENT_MAX_BYTES). */
+  attachmentMaxBytes: z.number(),
   /** Step 5's weighing, as it stands (null on the staff route). */
   weighing: weighingView.nullable(),
-  abilities: z.object({ 'case.write': z.boolean(), 'case.escalate': z.boolean(), 'case.decide': z.boolean(), 'case.report': z.boolean(), 'case.risk-index': z.boolean(), 'case.close': z.boolean(), 'case.reopen': z.boolean() }),
+  abilities: z.object({ 'case.write': z.boolean(), 'case.escalate': z.boolean(), 'case.decide': z.boolean(), 'case.report': z.boolean(), 'case.risk-index': z.boolean(), 'case.close': z.boolean(), 'case.reopen': z.boolean(), 'case.access-log': z.boolean(), 'case.export': z.boolean() }),
 });
 export type CasePageResponse = z.infer<typeof casePageResponse>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAIL_FREQUENCIES } from '../domain/notifications/mail-frequency.js';
 import { NOTIFICATION_KINDS } from '../domain/notifications/notification-kinds.js';
 
 export const notificationKind = z.enum(NOTIFICATION_KINDS);
@@ -29,3 +30,12 @@ export const notificationParams = z.object({ notificationId: z.string().min(1).m
 
 export const notificationReadResponse = z.object({ ok: z.literal(true), unreadCount: z.number().int().min(0) });
 export type NotificationReadResponse = z.infer<typeof notificationReadResponse>;
+
+/** How often the person gets mail about their notifications; `mailConfigured` false: this Meldpad sends no mail. */
+export const mailSettings = z.object({
+  frequency: z.enum(MAIL_FREQUENCIES),
+  mailConfigured: z.boolean(),
+});
+export type MailSettings = z.infer<typeof mailSettings>;
+
+export const mailSettingsUpdate = z.strictObject({ frequency: z.enum(MAIL_FREQUENCIES) });

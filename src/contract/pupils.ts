@@ -83,7 +83,7 @@ export const pupilPageResponse = z.object({
   schoolYear: z.string(),
   startOfYearTalk: talk.nullable(),
   parentContacts: z.array(contact),
-  abilities: z.object({ 'pupils.manage': z.boolean(), 'preventive.record': z.boolean(), 'case.start': z.boolean() }),
+  abilities: z.object({ 'pupils.manage': z.boolean(), 'preventive.record': z.boolean(), 'case.start': z.boolean(), 'pupil.access-request.list': z.boolean() }),
 });
 export type PupilPageResponse = z.infer<typeof pupilPageResponse>;
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -26,8 +26,9 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
     connection.pragma('journal_mode = WAL');
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
-    connection.pragma('synchronous = NORMAL');
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+    // FULL: a committed audit event (a read's, through the group commit) survives a power cut too.
+    connection.pragma('synchronous = FULL');
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
     return { kysely, engine: 'sqlite', close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
@@ -35,6 +36,32 @@ export function openDatabase(target: DatabaseTarget, options: { poolSize?: numbe
   pool.on('error', () => undefined);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, engine: 'postgres', close: () => kysely.destroy() };
+}
+
+const STATEMENT_CACHE = 256;
+
+/**
+ * Kysely prepares every query anew; on a hot path preparing costs about as much as running it. The
+ * connection keeps its most recent prepared statements by SQL text instead (one connection, queries one
+ * at a time, so a statement is never used by two queries at once).
+ */
+function withStatementCache(connection: SqliteDatabase.Database): SqliteDialectConfig['database'] {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(query: string) {
+      let statement = cache.get(query);
+      if (statement) {
+        // Most recently used last: the first entry is the one to drop.
+        cache.delete(query);
+      } else {
+        statement = connection.prepare(query);
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(query, statement);
+      return statement;
+    },
+  };
 }
 
 /** Whether the database answers a trivial query. */

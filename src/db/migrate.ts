@@ -6,6 +6,12 @@ import * as identityProviders from './migrations/2026-11-29-0003-identity-provid
 import * as pupils from './migrations/2026-11-29-0004-pupils.js';
 import * as cases from './migrations/2026-11-29-0005-cases.js';
 import * as jobsNotifications from './migrations/2026-11-29-0006-jobs-notifications.js';
+import * as auditChainAndSealing from './migrations/2026-11-29-0007-audit-chain-and-sealing.js';
+import * as attachments from './migrations/2026-11-29-0009-attachments.js';
+import * as retention from './migrations/2026-11-29-0010-retention.js';
+import * as accessRequests from './migrations/2026-11-29-0011-access-requests.js';
+import * as dossierExports from './migrations/2026-11-29-0012-dossier-exports.js';
+import * as notificationMail from './migrations/2026-11-29-0013-notification-mail.js';
 
 /** Every schema migration, in order. Names sort by date; a migration, once shipped, never changes. */
 const MIGRATIONS = {
@@ -15,6 +21,12 @@ const MIGRATIONS = {
   '2026-11-29-0004-pupils': pupils,
   '2026-11-29-0005-cases': cases,
   '2026-11-29-0006-jobs-notifications': jobsNotifications,
+  '2026-11-29-0007-audit-chain-and-sealing': auditChainAndSealing,
+  '2026-11-29-0009-attachments': attachments,
+  '2026-11-29-0010-retention': retention,
+  '2026-11-29-0011-access-requests': accessRequests,
+  '2026-11-29-0012-dossier-exports': dossierExports,
+  '2026-11-29-0013-notification-mail': notificationMail,
 } as const;
 
 class InCodeMigrations implements MigrationProvider {

@@ -73,6 +73,8 @@ export interface UserTable {
   totp_last_step: number | null;
   deactivated_at: string | null;
   created_at: string;
+  /** How often notifications go out by mail: `immediate`, `daily` or `none`. */
+  mail_frequency: Generated<string>;
 }
 
 export interface MembershipTable {
@@ -140,6 +142,18 @@ export interface AuditEventTable {
   subject_id: string | null;
   request_id: string | null;
   address: string | null;
+  /** The event's place in the chain; null for events from before the chain. */
+  seq: number | null;
+  prev_hash: string | null;
+  /** Keyed hash of this event's fields and `prev_hash`. */
+  hash: string | null;
+}
+
+/** The last place and hash of the audit chain (one row); appending takes its row lock. */
+export interface AuditChainHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
 }
 
 export interface PupilTable {
@@ -199,6 +213,8 @@ export interface StartOfYearTalkTable {
   notes: string | null;
   recorded_by: string;
   recorded_at: string;
+  /** The row's data key, wrapped by the master key; its narrative fields are sealed under it. */
+  data_key: string | null;
 }
 
 export interface ParentContactTable {
@@ -211,6 +227,8 @@ export interface ParentContactTable {
   kind: string;
   notes: string | null;
   recorded_at: string;
+  /** The row's data key, wrapped by the master key; its narrative fields are sealed under it. */
+  data_key: string | null;
 }
 
 export interface IdentityProviderTable {
@@ -281,6 +299,8 @@ export interface CaseBreakGlassTable {
   user_id: string;
   reason: string;
   opened_at: string;
+  /** The row's data key, wrapped by the master key; its narrative fields are sealed under it. */
+  data_key: string | null;
 }
 
 export interface CaseEntryTable {
@@ -295,6 +315,8 @@ export interface CaseEntryTable {
   recorded_at: string;
   correction_reason: string | null;
   position: number;
+  /** The row's data key, wrapped by the master key; its narrative fields are sealed under it. */
+  data_key: string | null;
 }
 
 export interface JobTable {
@@ -325,6 +347,107 @@ export interface NotificationTable {
   due_on: string | null;
   created_at: string;
   read_at: string | null;
+  /** `pending`, `sending`, `sent` or `skipped` */
+  mail_state: Generated<string>;
+  mailed_at: string | null;
+}
+
+/** A school's own retention term (absent: the default of two years after leaving). */
+export interface RetentionTermTable {
+  school_id: string;
+  years: number;
+  set_by: string;
+  set_at: string;
+}
+
+/** A legal hold on a case; on while `lifted_at` is null. */
+export interface CaseLegalHoldTable {
+  id: string;
+  case_id: string;
+  school_id: string;
+  ground: string;
+  set_by: string;
+  set_at: string;
+  lifted_by: string | null;
+  lifted_at: string | null;
+}
+
+/** The content-free record that a case was destroyed. */
+export interface CaseDestructionTable {
+  case_id: string;
+  school_id: string;
+  board_id: string;
+  route: string;
+  started_on: string;
+  closed_on: string;
+  due_on: string;
+  term_years: number;
+  term_set_by: string | null;
+  term_set_at: string | null;
+  confirmed_by: string;
+  destroyed_at: string;
+}
+
+/** An access request (inzageverzoek): who asked, in what capacity, when; who handled and exported it. No content. */
+export interface AccessRequestTable {
+  id: string;
+  school_id: string;
+  pupil_id: string;
+  requester_capacity: string;
+  requester_guardian_id: string | null;
+  requester_name: string | null;
+  received_on: string;
+  registered_by: string;
+  registered_at: string;
+  exported_by: string | null;
+  exported_at: string | null;
+}
+
+/** A case (entry_id null) or entry withheld from an access request, on a ground. Ids only. */
+export interface AccessRequestWithholdingTable {
+  id: string;
+  access_request_id: string;
+  case_id: string;
+  entry_id: string | null;
+  ground: string;
+  recorded_by: string;
+  recorded_at: string;
+  position: number;
+}
+
+/** A file on a signal or conversation; its name sealed under `data_key`, its content in sealed chunks. */
+export interface CaseAttachmentTable {
+  id: string;
+  case_id: string;
+  school_id: string;
+  entry_id: string;
+  content_type: string | null;
+  size_bytes: Generated<number>;
+  chunk_count: Generated<number>;
+  file_name: string;
+  data_key: string;
+  state: 'pending' | 'stored';
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+/** One sealed chunk of an attachment (iv ‖ ciphertext ‖ tag). */
+export interface CaseAttachmentChunkTable {
+  attachment_id: string;
+  case_id: string;
+  seq: number;
+  bytes: Uint8Array;
+}
+
+/** A dossier PDF that was exported: content-free, with the digest of its bytes. */
+export interface DossierExportTable {
+  id: string;
+  case_id: string;
+  school_id: string;
+  variant: string;
+  exported_by: string;
+  exported_at: string;
+  sha256: string;
 }
 
 export interface Database {
@@ -343,6 +466,7 @@ export interface Database {
   case_break_glass: CaseBreakGlassTable;
   case_entries: CaseEntryTable;
   audit_events: AuditEventTable;
+  audit_chain_head: AuditChainHeadTable;
   groups: GroupTable;
   group_teachers: GroupTeacherTable;
   account_links: AccountLinkTable;
@@ -357,4 +481,12 @@ export interface Database {
   parent_contacts: ParentContactTable;
   jobs: JobTable;
   notifications: NotificationTable;
+  access_requests: AccessRequestTable;
+  access_request_withholdings: AccessRequestWithholdingTable;
+  retention_terms: RetentionTermTable;
+  case_legal_holds: CaseLegalHoldTable;
+  case_destructions: CaseDestructionTable;
+  case_attachments: CaseAttachmentTable;
+  case_attachment_chunks: CaseAttachmentChunkTable;
+  dossier_exports: DossierExportTable;
 }

@@ -29,9 +29,17 @@ const ProtocolPage = lazy(() => import('./pages/protocol/ProtocolPage.js'));
 const NewCasePage = lazy(() => import('./pages/cases/NewCasePage.js'));
 const CaseListPage = lazy(() => import('./pages/cases/CaseListPage.js'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage.js'));
+// Retention (bewaartermijnen): for the IB'er and directie.
+const RetentionPage = lazy(() => import('./pages/retention/RetentionPage.js'));
+// Cijfers meldcode: the school's figures (IB'er, directie) and the board's across its schools.
+const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage.js'));
 // The case page and its print view: loaded when a case is opened.
 const CasePage = lazy(() => import('./pages/cases/CasePage.js'));
 const CasePrintPage = lazy(() => import('./pages/cases/CasePrintPage.js'));
+const AccessRequestsPage = lazy(() => import('./pages/access-requests/AccessRequestsPage.js'));
+const AccessRequestPage = lazy(() => import('./pages/access-requests/AccessRequestPage.js'));
+const AccessRequestOverviewPage = lazy(() => import('./pages/access-requests/AccessRequestOverviewPage.js'));
+const VerifyPdfPage = lazy(() => import('./pages/exports/VerifyPdfPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -73,9 +81,15 @@ export function App() {
             <Route path="/casussen" element={<CaseListPage />} />
             <Route path="/casussen/:caseId" element={<CasePage />} />
             <Route path="/casussen/:caseId/afdrukken" element={<CasePrintPage />} />
+            <Route path="/leerlingen/:pupilId/inzageverzoeken" element={<AccessRequestsPage />} />
+            <Route path="/inzageverzoeken/:requestId" element={<AccessRequestPage />} />
+            <Route path="/inzageverzoeken/:requestId/overzicht" element={<AccessRequestOverviewPage />} />
             <Route path="/startgesprekken" element={<StartOfYearTalksPage />} />
             <Route path="/stappenplan" element={<ProtocolPage />} />
             <Route path="/berichten" element={<NotificationsPage />} />
+            <Route path="/bewaartermijnen" element={<RetentionPage />} />
+            <Route path="/pdf-controleren" element={<VerifyPdfPage />} />
+            <Route path="/cijfers" element={<StatisticsPage />} />
           </Route>
         </Routes>
       </BrowserRouter>

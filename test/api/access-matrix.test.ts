@@ -106,9 +106,22 @@ const FIXTURES: Record<string, Fixture> = {
   'PUT /api/protocol': async ({ t, schoolId, unique }) => ({ path: '/api/protocol', body: await protocolEdit(t, schoolId, unique) }),
   'POST /api/pupils/{pupilId}/cases': async (f) => ({ path: `/api/pupils/${await newPupil(f)}/cases`, body: { worry: 'home-situation', firstSignal: matrixSignal } }),
   'GET /api/pupils/{pupilId}/cases': async (f) => ({ path: `/api/pupils/${await newPupil(f)}/cases` }),
+  'GET /api/pupils/{pupilId}/access-requests': async (f) => ({ path: `/api/pupils/${await newPupil(f)}/access-requests` }),
+  'POST /api/pupils/{pupilId}/access-requests': async (f) => ({ path: `/api/pupils/${await newPupil(f)}/access-requests`, body: { capacity: 'pupil', guardianId: null, requesterName: null, receivedOn: '2026-11-01' } }),
+  'GET /api/access-requests/{requestId}': async (f) => ({ path: `/api/access-requests/${await newAccessRequest(f)}` }),
+  'POST /api/access-requests/{requestId}/file': async (f) => ({ path: `/api/access-requests/${await newAccessRequest(f)}/file`, body: {} }),
+  'PUT /api/access-requests/{requestId}/withholdings': async (f) => ({ path: `/api/access-requests/${await newAccessRequest(f)}/withholdings`, body: { withholdings: [] } }),
+  'POST /api/access-requests/{requestId}/export': async (f) => ({ path: `/api/access-requests/${await newAccessRequest(f)}/export`, body: {} }),
+  'POST /api/cases/{caseId}/exports/pdf': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/exports/pdf`, body: { variant: 'without-staff-names' } }),
+  // Sent as JSON the check refuses the body (415) after the access check; the PDF itself is test/api/dossier-pdf.test.ts's.
+  'POST /api/exports/verify': async () => ({ path: '/api/exports/verify', body: {} }),
   'GET /api/cases': async () => ({ path: '/api/cases' }),
   'GET /api/cases/mine': async () => ({ path: '/api/cases/mine' }),
   'GET /api/board/cases': async () => ({ path: '/api/board/cases' }),
+  'GET /api/statistics': async () => ({ path: '/api/statistics?schoolYear=2026-2027' }),
+  'GET /api/statistics/statistics.csv': async () => ({ path: '/api/statistics/statistics.csv?schoolYear=2026-2027' }),
+  'GET /api/statistics/board': async () => ({ path: '/api/statistics/board?schoolYear=2026-2027' }),
+  'GET /api/statistics/board/statistics.csv': async () => ({ path: '/api/statistics/board/statistics.csv?schoolYear=2026-2027' }),
   'GET /api/cases/{caseId}': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}` }),
   'POST /api/cases/{caseId}/entries': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/entries`, body: { kind: 'task', body: { taskId: 's2.notitie', outcome: 'done', note: null } } }),
   'PUT /api/cases/{caseId}/entries/{entryId}': async (f) => {
@@ -133,12 +146,39 @@ const FIXTURES: Record<string, Fixture> = {
     return { path: `/api/cases/${caseId}/reopen`, body: { reason: 'matrix' } };
   },
   'POST /api/cases/{caseId}/break-glass': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/break-glass`, body: { reason: 'matrix' } }),
+  // The session sends JSON, so whoever may upload gets 415 (a raw file is the body); whoever may not, 404.
+  'POST /api/cases/{caseId}/entries/{entryId}/attachments': async (f) => {
+    const { caseId, signalId } = await newCase(f);
+    return { path: `/api/cases/${caseId}/entries/${signalId}/attachments`, body: {} };
+  },
+  'GET /api/cases/{caseId}/entries/{entryId}/attachments/{attachmentId}': async (f) => {
+    const { caseId, signalId } = await newCase(f);
+    const pending = await f.t.ctx.repos.attachments.begin({ id: randomUUID(), caseId, schoolId: f.schoolId, entryId: signalId, fileName: 'matrix.pdf', uploadedBy: f.colleagueId, uploadedAt: f.t.clock.now().toISOString() });
+    await f.t.ctx.repos.attachments.appendChunk(pending, 0, true, Buffer.from('%PDF-1.4\n%%EOF\n'));
+    await f.t.ctx.repos.attachments.complete(pending, { contentType: 'application/pdf', sizeBytes: 15, chunkCount: 1 });
+    return { path: `/api/cases/${caseId}/entries/${signalId}/attachments/${pending.id}` };
+  },
+  'GET /api/retention': async () => ({ path: '/api/retention' }),
+  'PUT /api/retention/term': async () => ({ path: '/api/retention/term', body: { years: 2 } }),
+  'POST /api/retention/cases/{caseId}/destroy': async (f) => ({ path: `/api/retention/cases/${await dueCase(f)}/destroy`, body: {} }),
+  'GET /api/cases/{caseId}/retention': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/retention` }),
+  'POST /api/cases/{caseId}/legal-hold': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/legal-hold`, body: { ground: 'complaint' } }),
+  'POST /api/cases/{caseId}/legal-hold/lift': async (f) => {
+    const { caseId } = await newCase(f);
+    await f.t.ctx.repos.retention.setHold({ id: randomUUID(), caseId, schoolId: f.schoolId, ground: 'complaint', setBy: matrixCase.ibId, at: f.t.clock.now().toISOString() });
+    return { path: `/api/cases/${caseId}/legal-hold/lift`, body: {} };
+  },
+  'GET /api/cases/{caseId}/access-log': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/access-log` }),
+  'GET /api/cases/{caseId}/access-log/available': async (f) => ({ path: `/api/cases/${(await newCase(f)).caseId}/access-log/available` }),
   'GET /api/notifications': async () => ({ path: '/api/notifications' }),
   'POST /api/notifications/{notificationId}/read': async ({ t, schoolId, colleagueId, userId }) => {
     const id = await notify(t.ctx, { userId: userId ?? colleagueId, schoolId, kind: 'case.started', caseId: 'matrix-case' });
     return { path: `/api/notifications/${id}/read`, body: {} };
   },
   'POST /api/notifications/read-all': async () => ({ path: '/api/notifications/read-all', body: {} }),
+  'GET /api/notifications/mail-settings': async () => ({ path: '/api/notifications/mail-settings' }),
+  'GET /api/home': async () => ({ path: '/api/home' }),
+  'PUT /api/notifications/mail-settings': async () => ({ path: '/api/notifications/mail-settings', body: { frequency: 'daily' } }),
   'PUT /api/school/settings': async ({ t, schoolId }) => ({ path: '/api/school/settings', body: { ...(await t.ctx.repos.schoolSettings.get({ schoolId, userId: '' }))! } }),
   'GET /api/auth/sso/providers': async () => ({ path: '/api/auth/sso/providers' }),
   'POST /api/auth/sso/{providerId}/start': async (f) => ({ path: `/api/auth/sso/${await newIdentityProvider(f)}/start`, body: {} }),
@@ -201,9 +241,21 @@ const ACTIONS: Record<string, Action> = {
   'PUT /api/protocol': 'protocol.manage',
   'POST /api/pupils/{pupilId}/cases': 'case.start',
   'GET /api/pupils/{pupilId}/cases': 'case.list.pupil',
+  'GET /api/pupils/{pupilId}/access-requests': 'pupil.access-request.list',
+  'POST /api/pupils/{pupilId}/access-requests': 'pupil.access-request.register',
+  'GET /api/access-requests/{requestId}': 'pupil.access-request.list',
+  'POST /api/access-requests/{requestId}/file': 'pupil.access-request.read',
+  'PUT /api/access-requests/{requestId}/withholdings': 'pupil.access-request.withhold',
+  'POST /api/access-requests/{requestId}/export': 'pupil.access-request.export',
+  'POST /api/cases/{caseId}/exports/pdf': 'case.export',
+  'POST /api/exports/verify': 'case.export.verify',
   'GET /api/cases': 'case.list',
   'GET /api/cases/mine': 'case.list.mine',
   'GET /api/board/cases': 'case.list.board',
+  'GET /api/statistics': 'statistics.school',
+  'GET /api/statistics/statistics.csv': 'statistics.school',
+  'GET /api/statistics/board': 'statistics.board',
+  'GET /api/statistics/board/statistics.csv': 'statistics.board',
   'GET /api/cases/{caseId}': 'case.read',
   'POST /api/cases/{caseId}/entries': 'case.write',
   'PUT /api/cases/{caseId}/entries/{entryId}': 'case.write',
@@ -211,6 +263,12 @@ const ACTIONS: Record<string, Action> = {
   'PUT /api/cases/{caseId}/team': 'case.escalate',
   'POST /api/cases/{caseId}/decision': 'case.decide',
   'POST /api/cases/{caseId}/break-glass': 'case.break-glass',
+  'GET /api/retention': 'retention.overview',
+  'PUT /api/retention/term': 'retention.term.update',
+  'POST /api/retention/cases/{caseId}/destroy': 'retention.destroy',
+  'GET /api/cases/{caseId}/retention': 'case.read',
+  'POST /api/cases/{caseId}/legal-hold': 'case.legal-hold',
+  'POST /api/cases/{caseId}/legal-hold/lift': 'case.legal-hold',
   'POST /api/cases/{caseId}/close': 'case.close',
   'POST /api/cases/{caseId}/risk-index-registration': 'case.risk-index',
   'POST /api/cases/{caseId}/report/check': 'case.report',
@@ -218,9 +276,16 @@ const ACTIONS: Record<string, Action> = {
   'POST /api/cases/{caseId}/report-feedback': 'case.write',
   'POST /api/cases/{caseId}/weighing': 'case.decide',
   'POST /api/cases/{caseId}/reopen': 'case.reopen',
+  'POST /api/cases/{caseId}/entries/{entryId}/attachments': 'case.write',
+  'GET /api/cases/{caseId}/entries/{entryId}/attachments/{attachmentId}': 'case.read',
+  'GET /api/cases/{caseId}/access-log': 'case.access-log',
+  'GET /api/cases/{caseId}/access-log/available': 'case.access-log',
   'GET /api/notifications': 'notifications.list',
   'POST /api/notifications/{notificationId}/read': 'notifications.read',
   'POST /api/notifications/read-all': 'notifications.read',
+  'GET /api/notifications/mail-settings': 'notifications.settings',
+  'GET /api/home': 'home.read',
+  'PUT /api/notifications/mail-settings': 'notifications.settings',
   'GET /api/auth/sso/providers': 'sso.providers.list',
   'POST /api/auth/sso/{providerId}/start': 'sso.start',
   'GET /api/auth/sso/callback': 'sso.callback',
@@ -233,6 +298,8 @@ const ACTIONS: Record<string, Action> = {
 
 /** Operations whose resource is the pupil in the path (the rest on a pupil act on the school). */
 const ON_PUPIL = new Set(['GET /api/pupils/{pupilId}', 'POST /api/pupils/{pupilId}/cases', 'PUT /api/pupils/{pupilId}/start-of-year-talk', 'POST /api/pupils/{pupilId}/parent-contacts']);
+// Access requests are decided on their pupil (the request's, for the routes by request id).
+for (const key of ['GET /api/pupils/{pupilId}/access-requests', 'POST /api/pupils/{pupilId}/access-requests', 'GET /api/access-requests/{requestId}', 'POST /api/access-requests/{requestId}/file', 'PUT /api/access-requests/{requestId}/withholdings', 'POST /api/access-requests/{requestId}/export']) ON_PUPIL.add(key);
 /** The demo teacher (Sanne de Wit) teaches this group; the matrix's pupils sit in it. */
 const MATRIX_GROUP = 'Groep 3 Vossen';
 
@@ -247,6 +314,14 @@ async function matrixGroupId(t: DemoApp, schoolId: string): Promise<string> {
 async function newPupil({ t, schoolId, unique }: FixtureContext): Promise<string> {
   const id = randomUUID();
   await t.ctx.repos.pupils.create({ schoolId, userId: '' }, id, pupilBody(unique, await matrixGroupId(t, schoolId)), t.clock.now());
+  return id;
+}
+
+/** An access request about a new pupil of the matrix's group, registered by the school's IB'er. */
+async function newAccessRequest(f: FixtureContext): Promise<string> {
+  const pupilId = await newPupil(f);
+  const id = randomUUID();
+  await f.t.ctx.repos.accessRequests.create({ schoolId: f.schoolId, userId: matrixCase.ibId }, { id, pupilId, capacity: 'pupil', guardianId: null, requesterName: null, receivedOn: '2026-11-01', at: f.t.clock.now() });
   return id;
 }
 
@@ -268,6 +343,16 @@ const matrixReport = { reportedOn: '2026-11-02', how: 'phone', whatReported: 'Ma
 
 /** The matrix's cases: started by the colleague, escalated with the school's IB'er as casushouder. */
 const matrixCase = { ibId: '' };
+
+/** A matrix case closed long ago, whose pupil left long ago: due for destruction (retention). */
+async function dueCase(f: FixtureContext): Promise<string> {
+  const { caseId } = await newCase(f);
+  const { pupil_id } = await f.t.ctx.db.kysely.selectFrom('cases').select('pupil_id').where('id', '=', caseId).executeTakeFirstOrThrow();
+  await f.t.ctx.repos.pupils.setLeft({ schoolId: f.schoolId, userId: '' }, pupil_id, '2020-01-31', f.t.clock.now());
+  await f.t.ctx.repos.cases.setProgress(caseId, { step: 3, phase: 'closed', casushouderId: matrixCase.ibId }, '2021-01-04T10:00:00.000Z');
+  await f.t.ctx.repos.cases.setClosedAt(caseId, '2021-01-04T10:00:00.000Z');
+  return caseId;
+}
 
 async function newCase(f: FixtureContext): Promise<{ caseId: string; signalId: string }> {
   const { t, schoolId, colleagueId } = f;
@@ -343,6 +428,8 @@ function resourceFor(route: DeclaredRoute, f: FixtureContext, boardId: string, g
   if (ON_PUPIL.has(operationKey(route))) return { kind: 'pupil', schoolId: f.schoolId, groupIds: [groupId], caseMemberUserIds: [] };
   if (route.url.includes(':userId')) return { kind: 'staff-member', schoolId: f.schoolId, userId: f.colleagueId, boardId };
   if (route.url === '/api/auth/school') return { kind: 'school', schoolId: f.schoolId };
+  // The board's figures are on the caller's own board.
+  if (route.url.startsWith('/api/statistics/board')) return { kind: 'board', boardId };
   return route.loadsResource ? { kind: 'school', schoolId: f.schoolId } : { kind: 'none' };
 }
 
@@ -363,7 +450,8 @@ describe.each(ENGINES)('access matrix: every operation, every role (%s)', (engin
   let schoolId: string;
   let colleagueId: string;
   beforeAll(async () => {
-    t = await createDemoApp(engine);
+    // Every role against every route is far more than a person sends in a minute.
+    t = await createDemoApp(engine, { RATE_LIMIT_PER_MINUTE: '100000' });
     routes = t.app.declaredRoutes.filter((r) => r.url.startsWith('/api/') || r.url === '/healthz' || r.url === '/readyz');
     schoolId = (await t.ctx.repos.boards.findSchoolByName(REGENBOOG))!.id;
     colleagueId = (await t.ctx.repos.users.findByEmail('leerkracht2.regenboog@demo.meldpad.example'))!.id;
@@ -431,7 +519,8 @@ describe.each(ENGINES)('access matrix: every operation, every role (%s)', (engin
 describe.each(ENGINES)('naughty requests: school A asks for school B\'s things (%s)', (engine) => {
   let t: DemoApp;
   beforeAll(async () => {
-    t = await createDemoApp(engine);
+    // Every role against every route is far more than a person sends in a minute.
+    t = await createDemoApp(engine, { RATE_LIMIT_PER_MINUTE: '100000' });
   });
   afterAll(async () => t.close());
 

@@ -28,8 +28,8 @@ describe.each(ENGINES)('the job runner (%s)', (engine) => {
 
   /** Another Meldpad instance on the same database, with its own connection(s) and its own runner. */
   async function anotherInstance(): Promise<AppContext> {
-    const { db, masterKey } = await openDataStore(t.ctx.config);
-    const ctx = createContext(t.ctx.config, db, masterKey, t.clock.now);
+    const { db, keys } = await openDataStore(t.ctx.config);
+    const ctx = createContext(t.ctx.config, db, keys, t.clock.now);
     others.push(ctx);
     return ctx;
   }

@@ -110,6 +110,6 @@ describe.each(ENGINES)('in-app notifications (%s)', (engine) => {
     const ibId = await userIdOf(t, account(t, 'ib'));
     await notifyAt(ibId, regenboog, 'case.started', { caseId: 'case-1' });
     const row = await t.ctx.db.kysely.selectFrom('notifications').selectAll().executeTakeFirstOrThrow();
-    expect(Object.keys(row).sort()).toEqual(['case_id', 'created_at', 'due_on', 'id', 'kind', 'read_at', 'school_id', 'subject_id', 'user_id']);
+    expect(Object.keys(row).sort()).toEqual(['case_id', 'created_at', 'due_on', 'id', 'kind', 'mail_state', 'mailed_at', 'read_at', 'school_id', 'subject_id', 'user_id']);
   });
 });

@@ -301,7 +301,7 @@ describe.each(ENGINES)('single sign-on through OpenID Connect (%s)', (engine) =>
     const sealed = await raw();
     expect(sealed).not.toContain(idp.clientSecret);
     expect(sealed).toMatch(/^v1\./);
-    expect(new SecretBox(t.ctx.masterKey, 'oidc-client-secret').open(sealed)).toBe(idp.clientSecret);
+    expect(new SecretBox(t.ctx.secretsKey, 'oidc-client-secret').open(sealed)).toBe(idp.clientSecret);
 
     const body = { name: 'Hernoemd', kind: 'oidc', issuer: idp.issuer, clientId: idp.clientId, enforcesMfa: false };
     expect((await admin.put(`/api/sso/providers/${providerId}`, { ...body, clientSecret: '' })).statusCode).toBe(200);
@@ -311,7 +311,7 @@ describe.each(ENGINES)('single sign-on through OpenID Connect (%s)', (engine) =>
     expect((await signInThroughProvider(providerId, 'sanne')).callback.headers.location).toBe('/login/code');
 
     expect((await admin.put(`/api/sso/providers/${providerId}`, { ...body, clientSecret: 'een-ander-geheim' })).statusCode).toBe(200);
-    expect(new SecretBox(t.ctx.masterKey, 'oidc-client-secret').open(await raw())).toBe('een-ander-geheim');
+    expect(new SecretBox(t.ctx.secretsKey, 'oidc-client-secret').open(await raw())).toBe('een-ander-geheim');
     // A wrong secret: the provider refuses the code exchange, and the person is told it failed.
     const wrong = await signInThroughProvider(providerId, 'sanne');
     expect(wrong.callback.headers.location).toBe('/login#sso=failed');

@@ -10,9 +10,9 @@ import type { TestClock } from './test-app.js';
  */
 export async function seedDemo(dataDir: string, clock: TestClock, extra?: (ctx: AppContext) => Promise<void>): Promise<DemoAccount[]> {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-  const { db, masterKey } = await openDataStore(config);
+  const { db, keys } = await openDataStore(config);
   try {
-    const ctx = createContext(config, db, masterKey, clock.now);
+    const ctx = createContext(config, db, keys, clock.now);
     const accounts = await createDemoBoard(ctx);
     await extra?.(ctx);
     return accounts;

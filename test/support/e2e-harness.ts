@@ -4,13 +4,16 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { DemoAccount } from '../../src/cli/demo/demo-board.js';
 import type { AppContext } from '../../src/server/app-context.js';
 import { startMeldpad, type RunningMeldpad } from '../../src/server/start.js';
-import { launchChromium, watchForPageErrors } from './browser.js';
+import { BrowserTraffic, launchChromium, watchForPageErrors } from './browser.js';
 import { REGENBOOG } from './demo-app.js';
 import { demoAccount, seedDemo } from './e2e-demo.js';
+import { describeLeaks, scanForLeaks } from './leak-scan.js';
+import { logHaystacks, mailHaystacks, readDatabaseLeakSources, trafficHaystacks, type DatabaseLeakSources } from './leak-sources.js';
+import { startMailServer, type ReceivedMail } from './mail-server.js';
 import { TestClock } from './test-app.js';
 
 export interface Viewport {
@@ -33,8 +36,16 @@ export interface MeldpadInBrowserOptions extends PageOptions {
   seed?: (ctx: AppContext, clock: TestClock) => Promise<void>;
   /** More environment for the server (LOG_LEVEL, JOBS_POLL_MS, …), over the defaults. */
   env?: Record<string, string>;
-  /** Keeps the server's log lines in `logs` instead of writing them out. */
+  /**
+   * No longer needed: the server's log lines are always kept in `logs` (and scanned for leaks at the
+   * end); the warnings and errors of a failed test are printed with it.
+   */
   captureLogs?: boolean;
+  /**
+   * Mail goes to an SMTP server on loopback (default), kept in `mails` and scanned for leaks; false:
+   * Meldpad runs without mail, as a school without a mail server does (links shown to pass on).
+   */
+  mail?: boolean;
 }
 
 export interface MeldpadInBrowser {
@@ -47,8 +58,12 @@ export interface MeldpadInBrowser {
   readonly clock: TestClock;
   /** The script, console and server errors of every page `newPage` made, one list a page. */
   readonly pageErrors: readonly string[][];
-  /** What the server logged, when the suite asked to capture it. */
+  /** What the server logged (at LOG_LEVEL, info unless the suite says otherwise), as written. */
   readonly logs: readonly string[];
+  /** Every mail Meldpad sent (empty with `mail: false`). */
+  readonly mails: readonly ReceivedMail[];
+  /** Every URL, API error body and typed value of every page, for the leak scan at the end. */
+  readonly traffic: BrowserTraffic;
   account(role: DemoAccount['role'], school?: string): DemoAccount;
   nextCode(secret: string): Promise<string>;
   newPage(options?: PageOptions): Promise<Page>;
@@ -62,6 +77,11 @@ export interface MeldpadInBrowser {
  * seeds the demo (as `meldpad demo` does: the fictional board in the same data folder, then the server
  * on it), starts the server on the suite's clock and launches the browser, and the afterAll that closes
  * and removes it all. Call it at the top of a describe; what it starts is there from the first test on.
+ *
+ * Nothing about a child may leak sideways: the server's log, every mail (to a loopback SMTP server),
+ * every URL the browser asked for or showed, every API error body and the notification, job and audit
+ * rows are kept, and the afterAll scans them — in this same run — for every pupil's name and every
+ * sentence typed into a page (test/support/leak-scan.ts). A hit fails the suite, naming where it was.
  */
 export function useMeldpadInBrowser(options: MeldpadInBrowserOptions): MeldpadInBrowser {
   const clock = new TestClock();
@@ -69,6 +89,8 @@ export function useMeldpadInBrowser(options: MeldpadInBrowserOptions): MeldpadIn
   const pageErrors: string[][] = [];
   const errorsByPage = new Map<Page, string[]>();
   const logs: string[] = [];
+  const traffic = new BrowserTraffic();
+  let mailServer: Awaited<ReturnType<typeof startMailServer>> | undefined;
   const defaults: Required<PageOptions> = { viewport: options.viewport ?? { width: 1280, height: 800 }, locale: options.locale === undefined ? 'nl-NL' : options.locale };
   let meldpad: RunningMeldpad | undefined;
   let browser: Browser | undefined;
@@ -83,21 +105,47 @@ export function useMeldpadInBrowser(options: MeldpadInBrowserOptions): MeldpadIn
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), options.prefix));
     if (options.demo !== false) accounts = await seedDemo(dataDir, clock, options.seed && ((ctx) => options.seed!(ctx, clock)));
-    const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...options.env };
-    let logDestination: PassThrough | undefined;
-    if (options.captureLogs) {
-      logDestination = new PassThrough();
-      logDestination.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
-    }
-    meldpad = await startMeldpad(env, { now: clock.now, ...(logDestination ? { logDestination } : {}) });
+    if (options.mail !== false && !options.env?.['SMTP_URL']) mailServer = await startMailServer();
+    const mailEnv: Record<string, string> = mailServer ? { SMTP_URL: mailServer.url, MAIL_FROM: 'Meldpad <meldpad@e2e.example>' } : {};
+    const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...mailEnv, ...options.env };
+    // Every line is kept: the leak scan reads them all, and a failed test prints its warnings and errors.
+    const logDestination = new PassThrough();
+    logDestination.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
+    meldpad = await startMeldpad(env, { now: clock.now, logDestination });
     browser = await launchChromium();
   });
 
+  beforeEach(({ onTestFailed }) => {
+    const from = logs.length;
+    onTestFailed(() => {
+      const lines = serverProblems(logs.slice(from));
+      if (lines.length > 0) process.stderr.write(`Meldpad's warnings and errors during this test:\n${lines.join('\n')}\n`);
+    });
+  });
+
   afterAll(async () => {
+    let fromDatabase: DatabaseLeakSources | undefined;
+    let leakScanError: unknown;
+    try {
+      await traffic.settle();
+      if (meldpad) fromDatabase = await readDatabaseLeakSources(meldpad.ctx.db.kysely);
+    } catch (error) {
+      leakScanError = error;
+    }
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
     await meldpad?.close();
+    await mailServer?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (leakScanError) throw leakScanError;
+    if (fromDatabase) {
+      // Same run, no second pass: everything this suite made the server and the browser say on the side.
+      const haystacks = [...logHaystacks(logs), ...(mailServer ? mailHaystacks(mailServer.received) : []), ...trafficHaystacks(traffic), ...fromDatabase.rows];
+      const leaks = scanForLeaks({ pupils: fromDatabase.pupils, typed: traffic.typed, allowed: fromDatabase.allowed }, haystacks);
+      if (leaks.length > 0) throw new Error(describeLeaks(leaks));
+      const counted = `${logs.join('').split('\n').filter(Boolean).length} log lines, ${mailServer?.received.length ?? 'no'} mails, ${traffic.urls.length} URLs, ${traffic.errorBodies.length} error bodies, ${traffic.typed.length} typed values, ${fromDatabase.rows.length} notification/job/audit rows`;
+      process.stdout.write(`leak scan (${fromDatabase.pupils.length} pupils): nothing found in ${counted}\n`);
+    }
   });
 
   const harness: MeldpadInBrowser = {
@@ -119,6 +167,10 @@ export function useMeldpadInBrowser(options: MeldpadInBrowserOptions): MeldpadIn
     clock,
     pageErrors,
     logs,
+    get mails() {
+      return mailServer?.received ?? [];
+    },
+    traffic,
 
     account(role, school = REGENBOOG) {
       return demoAccount(accounts, role, school);
@@ -135,6 +187,7 @@ export function useMeldpadInBrowser(options: MeldpadInBrowserOptions): MeldpadIn
       const locale = pageOptions.locale === undefined ? defaults.locale : pageOptions.locale;
       const context = await harness.browser.newContext({ viewport: pageOptions.viewport ?? defaults.viewport, ...(locale !== null ? { locale } : {}) });
       contexts.push(context);
+      await traffic.watch(context);
       const page = await context.newPage();
       const errors = watchForPageErrors(page);
       pageErrors.push(errors);
@@ -167,6 +220,24 @@ export function useMeldpadInBrowser(options: MeldpadInBrowserOptions): MeldpadIn
     },
   };
   return harness;
+}
+
+/** The warning and error lines among these log chunks, short: level, message, error. */
+function serverProblems(chunks: readonly string[]): string[] {
+  return chunks
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((line) => {
+      try {
+        const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { type?: string; message?: string; stack?: string }; req?: { method?: string; path?: string } };
+        if ((entry.level ?? 0) < 40) return [];
+        const where = entry.req ? ` (${entry.req.method} ${entry.req.path})` : '';
+        return [`  [${entry.level! >= 50 ? 'error' : 'warn'}] ${entry.msg ?? ''}${where}${entry.err ? `\n    ${entry.err.stack ?? entry.err.message}` : ''}`];
+      } catch {
+        return [`  ${line}`];
+      }
+    });
 }
 
 /** Where to save screenshots of each state, when asked (SCREENSHOT_DIR=…); otherwise none are taken. */

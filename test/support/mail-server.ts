@@ -5,6 +5,10 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** Every header line as sent (From, To, Subject, …), for the leak scan. */
+  headers: string[];
+  /** The HTML part, when the mail has one. */
+  html: string;
 }
 
 /** A real SMTP server on loopback that keeps what it receives. */
@@ -17,7 +21,13 @@ export async function startMailServer(): Promise<{ url: string; received: Receiv
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '', text: mail.text ?? '' });
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            headers: mail.headerLines.map((h) => h.line),
+            html: typeof mail.html === 'string' ? mail.html : '',
+          });
           callback();
         })
         .catch(callback);

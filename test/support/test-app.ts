@@ -39,9 +39,9 @@ export async function createTestApp(engine: EngineName, env: Record<string, stri
     LOG_LEVEL: 'info',
     ...env,
   });
-  const { db, masterKey } = await openDataStore(config);
+  const { db, keys } = await openDataStore(config);
   const clock = new TestClock();
-  const ctx = createContext(config, db, masterKey, clock.now);
+  const ctx = createContext(config, db, keys, clock.now);
   const logs: string[] = [];
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)));

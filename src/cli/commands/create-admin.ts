@@ -29,9 +29,9 @@ export async function createAdminCommand(args: string[], env: Record<string, str
   if (!name || name.length < 2) throw new UsageError('--name is required');
 
   const config = loadConfig(env);
-  const { db, masterKey } = await openDataStore(config);
+  const { db, keys } = await openDataStore(config);
   try {
-    const ctx = createContext(config, db, masterKey);
+    const ctx = createContext(config, db, keys);
     const now = ctx.now();
     if (await ctx.repos.users.findByEmail(email.data)) throw new UsageError(`an account with ${email.data} exists already`);
     const password = generatedPassword();

@@ -11,9 +11,9 @@ export async function demoCommand(args: string[], env: Record<string, string | u
   const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
   if (!values.out) throw new UsageError('--out FILE is required: the demo accounts and their secrets are written there');
   const config = loadConfig(env);
-  const { db, masterKey } = await openDataStore(config);
+  const { db, keys } = await openDataStore(config);
   try {
-    const accounts = await createDemoBoard(createContext(config, db, masterKey));
+    const accounts = await createDemoBoard(createContext(config, db, keys));
     const out = path.resolve(values.out);
     writeFileSync(out, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
     console.log(`Demo aangemaakt: ${accounts.length} accounts in ${out}. / Demo created.`);

@@ -30,9 +30,9 @@ export async function importPupilsCommand(args: string[], env: Record<string, st
   }
 
   const config = loadConfig(env);
-  const { db, masterKey } = await openDataStore(config);
+  const { db, keys } = await openDataStore(config);
   try {
-    const ctx = createContext(config, db, masterKey);
+    const ctx = createContext(config, db, keys);
     const school = await ctx.repos.boards.findSchoolByName(schoolName);
     if (!school) throw new UsageError(`no school named "${schoolName}"`);
     const scope = { schoolId: school.id, userId: '' };

@@ -103,7 +103,7 @@ export async function createDemoBoard(ctx: AppContext, options: { pupilsPerSchoo
   const withCases = options.cases ?? true;
   if (await ctx.repos.boards.anyBoardExists()) throw new DatabaseNotEmptyError('the database is not empty; the demo needs an empty one');
   const now = ctx.now();
-  const box = new SecretBox(ctx.masterKey, 'totp-secret');
+  const box = new SecretBox(ctx.secretsKey, 'totp-secret');
   const boardId = randomUUID();
   const accounts: DemoAccount[] = [];
 

@@ -11,6 +11,7 @@ import { scheduleAgreementReminder, scheduleReviewReminder } from '../../server/
 import { notify } from '../../server/notifications/notify.js';
 import { schoolDate } from '../../server/pupils/school-date.js';
 import type { DemoPupil } from './demo-pupils.js';
+import { createRetentionDemoCases } from './demo-retention.js';
 
 /** The people of one demo school that the demo cases need. */
 export interface DemoSchoolPeople {
@@ -113,7 +114,8 @@ export async function createDemoCases(ctx: AppContext, school: DemoSchoolPeople,
       c.at(0),
     );
   }
-  if (!options.full) return created;
+  // The other school also keeps two closed cases of pupils who left: one due for destruction, one due within a month.
+  if (!options.full) return created + (await createRetentionDemoCases(ctx, school, tx));
 
   // Step 2, mapped: a conversation with the pupil, a consultation, the kindcheck, the note in the pupil system.
   if (second) {

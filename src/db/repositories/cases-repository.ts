@@ -4,6 +4,8 @@ import type { CasePhase } from '../../domain/cases/case-progress.js';
 import type { CaseRoute } from '../../domain/cases/case-route.js';
 import type { TeamMember, TeamRole } from '../../domain/cases/case-team.js';
 import { displayName } from '../../domain/pupils/pupil-name.js';
+import type { RecordCipher } from '../encryption/record-cipher.js';
+import { openFields, sealFields } from '../encryption/sealed-fields.js';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 
@@ -92,7 +94,10 @@ function toRecord(r: CaseRow): CaseRecord {
  * or — for the staff route only — within the board; every list is bound to a school, a board or a person.
  */
 export class CasesRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly cipher: RecordCipher,
+  ) {}
 
   async create(c: NewCase, executor: Kysely<Database> = this.db): Promise<void> {
     await executor
@@ -151,11 +156,16 @@ export class CasesRepository {
     const rows = await executor
       .selectFrom('case_break_glass')
       .innerJoin('users', 'users.id', 'case_break_glass.user_id')
-      .select(['case_break_glass.user_id', 'users.name', 'case_break_glass.reason', 'case_break_glass.opened_at'])
+      .select(['case_break_glass.id', 'case_break_glass.user_id', 'users.name', 'case_break_glass.reason', 'case_break_glass.opened_at', 'case_break_glass.data_key'])
       .where('case_break_glass.case_id', '=', caseId)
       .orderBy('case_break_glass.opened_at')
       .execute();
-    return rows.map((r) => ({ userId: r.user_id, name: r.name, reason: r.reason, openedAt: r.opened_at }));
+    return rows.map((r) => ({
+      userId: r.user_id,
+      name: r.name,
+      reason: openFields(this.cipher, 'case_break_glass', r.id, r.data_key, { reason: r.reason }).reason,
+      openedAt: r.opened_at,
+    }));
   }
 
   async addTeamMembers(caseId: string, members: readonly TeamMember[], addedBy: string, at: string, executor: Kysely<Database> = this.db): Promise<void> {
@@ -190,7 +200,8 @@ export class CasesRepository {
   }
 
   async addBreakGlass(row: { id: string; caseId: string; userId: string; reason: string; openedAt: string }, executor: Kysely<Database> = this.db): Promise<void> {
-    await executor.insertInto('case_break_glass').values({ id: row.id, case_id: row.caseId, user_id: row.userId, reason: row.reason, opened_at: row.openedAt }).execute();
+    const sealed = sealFields(this.cipher, 'case_break_glass', row.id, { reason: row.reason });
+    await executor.insertInto('case_break_glass').values({ id: row.id, case_id: row.caseId, user_id: row.userId, opened_at: row.openedAt, ...sealed }).execute();
   }
 
   async addEntryVersion(v: NewEntryVersion, executor: Kysely<Database> = this.db): Promise<void> {
@@ -203,10 +214,9 @@ export class CasesRepository {
         entry_id: v.entryId,
         version: v.version,
         kind: v.kind,
-        body: JSON.stringify(v.body),
+        ...sealFields(this.cipher, 'case_entries', v.id, { body: JSON.stringify(v.body), correction_reason: v.correctionReason }),
         recorded_by: v.recordedBy,
         recorded_at: v.recordedAt,
-        correction_reason: v.correctionReason,
         position: sql<number>`(select coalesce(max(position), 0) + 1 from case_entries where case_id = ${v.caseId})`,
       })
       .execute();
@@ -222,30 +232,87 @@ export class CasesRepository {
       .where('case_entries.case_id', '=', caseId)
       .orderBy('case_entries.position')
       .execute();
-    return rows.map((r) => ({
-      entryId: r.entry_id,
-      version: Number(r.version),
-      kind: r.kind as EntryKind,
-      body: JSON.parse(r.body) as unknown,
-      recordedBy: r.recorded_by,
-      recordedByName: r.recorded_by_name,
-      recordedAt: r.recorded_at,
-      correctionReason: r.correction_reason,
-    }));
+    return rows.map((r) => ({ ...this.openEntry(r), recordedByName: r.recorded_by_name }));
   }
 
   /** The versions of one entry of a case (empty when the case holds no such entry). */
   async versionsOf(caseId: string, entryId: string, executor: Kysely<Database> = this.db): Promise<EntryVersion[]> {
     const rows = await executor.selectFrom('case_entries').selectAll().where('case_id', '=', caseId).where('entry_id', '=', entryId).orderBy('version').execute();
-    return rows.map((r) => ({
+    return rows.map((r) => this.openEntry(r));
+  }
+
+  /** One stored entry version, its sealed fields opened. */
+  private openEntry(r: Database['case_entries']): EntryVersion {
+    const opened = openFields(this.cipher, 'case_entries', r.id, r.data_key, { body: r.body, correction_reason: r.correction_reason });
+    return {
       entryId: r.entry_id,
       version: Number(r.version),
       kind: r.kind as EntryKind,
-      body: JSON.parse(r.body) as unknown,
+      body: JSON.parse(opened.body ?? 'null') as unknown,
       recordedBy: r.recorded_by,
       recordedAt: r.recorded_at,
-      correctionReason: r.correction_reason,
+      correctionReason: opened.correction_reason,
+    };
+  }
+
+  /**
+   * The current version of each entry of the given kinds, for many cases in one query (home pages:
+   * what falls due). Only the kinds asked for are opened.
+   */
+  async currentEntriesForCases(caseIds: readonly string[], kinds: readonly EntryKind[]): Promise<Map<string, { entryId: string; kind: EntryKind; body: unknown }[]>> {
+    const byCase = new Map<string, { entryId: string; kind: EntryKind; body: unknown }[]>();
+    if (caseIds.length === 0 || kinds.length === 0) return byCase;
+    const rows: Database['case_entries'][] = [];
+    // Bounded IN lists keep both engines within their parameter limits.
+    for (let i = 0; i < caseIds.length; i += 500) {
+      rows.push(...(await this.db.selectFrom('case_entries').selectAll().where('case_id', 'in', caseIds.slice(i, i + 500)).where('kind', 'in', kinds).execute()));
+    }
+    const latest = new Map<string, Database['case_entries']>();
+    for (const r of rows) {
+      const seen = latest.get(r.entry_id);
+      if (!seen || Number(r.version) > Number(seen.version)) latest.set(r.entry_id, r);
+    }
+    for (const r of [...latest.values()].sort((a, b) => Number(a.position) - Number(b.position))) {
+      const list = byCase.get(r.case_id) ?? [];
+      const { entryId, kind, body } = this.openEntry(r);
+      list.push({ entryId, kind, body });
+      byCase.set(r.case_id, list);
+    }
+    return byCase;
+  }
+
+  /** Emergency accesses to the school's cases since a moment, newest first (directie's home page). */
+  async breakGlassSince(schoolId: string, since: string): Promise<{ caseId: string; userId: string; name: string; reason: string; openedAt: string }[]> {
+    const rows = await this.db
+      .selectFrom('case_break_glass')
+      .innerJoin('cases', 'cases.id', 'case_break_glass.case_id')
+      .innerJoin('users', 'users.id', 'case_break_glass.user_id')
+      .select(['case_break_glass.id', 'case_break_glass.case_id', 'case_break_glass.user_id', 'users.name', 'case_break_glass.reason', 'case_break_glass.opened_at', 'case_break_glass.data_key'])
+      .where('cases.school_id', '=', schoolId)
+      .where('case_break_glass.opened_at', '>=', since)
+      .orderBy('case_break_glass.opened_at', 'desc')
+      .limit(50)
+      .execute();
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      userId: r.user_id,
+      name: r.name,
+      reason: openFields(this.cipher, 'case_break_glass', r.id, r.data_key, { reason: r.reason }).reason,
+      openedAt: r.opened_at,
     }));
+  }
+
+  /** Cases not closed per school and step, across the board (the board's figures: counts only). */
+  async openCountsByStep(boardId: string): Promise<{ schoolId: string; schoolName: string; route: string; step: number; phase: string; count: number }[]> {
+    const rows = await this.db
+      .selectFrom('cases')
+      .innerJoin('schools', 'schools.id', 'cases.school_id')
+      .select(['cases.school_id', 'schools.name', 'cases.route', 'cases.step', 'cases.phase', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('cases.board_id', '=', boardId)
+      .where('cases.phase', '!=', 'closed')
+      .groupBy(['cases.school_id', 'schools.name', 'cases.route', 'cases.step', 'cases.phase'])
+      .execute();
+    return rows.map((r) => ({ schoolId: r.school_id, schoolName: r.name, route: r.route, step: Number(r.step), phase: r.phase, count: Number(r.n) }));
   }
 
   /** The school's meldcode cases (never staff-route ones), newest change first. */
@@ -260,10 +327,19 @@ export class CasesRepository {
 
   /** The cases a person started or is on, within their board. */
   listMine(userId: string, boardId: string): Promise<CaseListItem[]> {
+    // The ids first, from the two indexes (team by user, cases by starter): not a walk over every case of the
+    // board. The board check is wrapped in coalesce (board_id is never null) so that SQLite, which has no
+    // statistics, does not pick the board's index and test every case of the board against the list.
     return this.list((q) =>
       q
-        .where('cases.board_id', '=', boardId)
-        .where((eb) => eb.or([eb('cases.started_by', '=', userId), eb.exists(eb.selectFrom('case_team_members').select('case_team_members.user_id').whereRef('case_team_members.case_id', '=', 'cases.id').where('case_team_members.user_id', '=', userId))])),
+        .where(sql<string>`coalesce(${sql.ref('cases.board_id')}, '')`, '=', boardId)
+        .where('cases.id', 'in', (eb) =>
+          eb
+            .selectFrom('case_team_members')
+            .select('case_team_members.case_id')
+            .where('case_team_members.user_id', '=', userId)
+            .union(eb.selectFrom('cases as started').select('started.id as case_id').where('started.started_by', '=', userId).where('started.board_id', '=', boardId)),
+        ),
     );
   }
 

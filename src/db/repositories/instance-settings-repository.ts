@@ -15,4 +15,10 @@ export class InstanceSettingsRepository {
     await this.db.insertInto('instance_settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
     return (await this.get(key)) ?? value;
   }
+
+  /** Replaces a value only if it is still `expected` (a concurrent change wins); returns whether it did. */
+  async replace(key: string, expected: string, value: string, executor: Kysely<Database> = this.db): Promise<boolean> {
+    const result = await executor.updateTable('instance_settings').set({ value }).where('key', '=', key).where('value', '=', expected).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { NotificationKind } from '../../domain/notifications/notification-kinds.js';
 import type { Database, NotificationTable } from '../schema.js';
 import type { Scope } from '../scope.js';
@@ -34,7 +34,7 @@ export interface NewNotification {
   at: Date;
 }
 
-function toRecord(row: NotificationTable): NotificationRecord {
+function toRecord(row: Selectable<NotificationTable>): NotificationRecord {
   return {
     id: row.id,
     schoolId: row.school_id,
@@ -131,5 +131,35 @@ export class NotificationsRepository {
       .where('read_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
+  }
+
+  /**
+   * Claims the person's notifications still waiting for mail, in a commit of its own, before the mail
+   * leaves: a claimed notification is never claimed again, so it is mailed at most once (by whichever
+   * instance claimed it). Ones already read in Meldpad are not mailed at all. Returns the claimed ids.
+   */
+  async claimForMail(userId: string, at: Date): Promise<string[]> {
+    return this.db.transaction().execute(async (tx) => {
+      await tx.updateTable('notifications').set({ mail_state: 'skipped' }).where('user_id', '=', userId).where('mail_state', '=', 'pending').where('read_at', 'is not', null).execute();
+      const rows = await tx
+        .updateTable('notifications')
+        .set({ mail_state: 'sending', mailed_at: at.toISOString() })
+        .where('user_id', '=', userId)
+        .where('mail_state', '=', 'pending')
+        .returning('id')
+        .execute();
+      return rows.map((r) => r.id);
+    });
+  }
+
+  /** After a failed send: the claimed notifications wait for the next attempt. */
+  async releaseMail(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.updateTable('notifications').set({ mail_state: 'pending', mailed_at: null }).where('id', 'in', ids).where('mail_state', '=', 'sending').execute();
+  }
+
+  async markMail(ids: readonly string[], state: 'sent' | 'skipped', executor: Kysely<Database> = this.db): Promise<void> {
+    if (ids.length === 0) return;
+    await executor.updateTable('notifications').set({ mail_state: state }).where('id', 'in', ids).execute();
   }
 }

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { RecordCipher } from '../encryption/record-cipher.js';
+import { openFields, sealFields } from '../encryption/sealed-fields.js';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 
@@ -28,7 +30,10 @@ export interface ParentContactRecord {
 
 /** The preventive layer: start-of-year talks and informal contacts with parents, per pupil per school year. */
 export class PreventiveRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly cipher: RecordCipher,
+  ) {}
 
   async talks(scope: Scope, schoolYear: string, pupilIds?: readonly string[]): Promise<StartOfYearTalkRecord[]> {
     if (pupilIds && pupilIds.length === 0) return [];
@@ -49,7 +54,7 @@ export class PreventiveRepository {
       staffUserId: r.staff_user_id,
       staffName: r.staff_name,
       guardianIds: r.guardian_ids.split(',').filter(Boolean),
-      notes: r.notes,
+      notes: openFields(this.cipher, 'start_of_year_talks', r.id, r.data_key, { notes: r.notes }).notes,
       recordedAt: r.recorded_at,
     }));
   }
@@ -76,7 +81,7 @@ export class PreventiveRepository {
         held_on: talk.heldOn,
         staff_user_id: talk.staffUserId,
         guardian_ids: talk.guardianIds.join(','),
-        notes: talk.notes,
+        ...sealFields(this.cipher, 'start_of_year_talks', talk.id, { notes: talk.notes }),
         recorded_by: scope.userId,
         recorded_at: talk.at.toISOString(),
       })
@@ -101,7 +106,7 @@ export class PreventiveRepository {
       kind: (['conversation', 'phone', 'message', 'other'].includes(r.kind) ? r.kind : 'other') as ParentContactKind,
       staffUserId: r.staff_user_id,
       staffName: r.staff_name,
-      notes: r.notes,
+      notes: openFields(this.cipher, 'parent_contacts', r.id, r.data_key, { notes: r.notes }).notes,
     }));
   }
 
@@ -120,7 +125,7 @@ export class PreventiveRepository {
         contacted_on: contact.contactedOn,
         staff_user_id: scope.userId,
         kind: contact.kind,
-        notes: contact.notes,
+        ...sealFields(this.cipher, 'parent_contacts', contact.id, { notes: contact.notes }),
         recorded_at: contact.at.toISOString(),
       })
       .execute();

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { isRole, type Role } from '../../domain/people/roles.js';
 import type { Database, UserTable } from '../schema.js';
 
@@ -31,7 +31,7 @@ export interface NewUser {
   createdAt: Date;
 }
 
-function toRecord(row: UserTable): UserRecord {
+function toRecord(row: Selectable<UserTable>): UserRecord {
   return {
     id: row.id,
     boardId: row.board_id,
@@ -147,5 +147,15 @@ export class UsersRepository {
 
   async setPasswordHash(userId: string, passwordHash: string, executor: Kysely<Database> = this.db): Promise<void> {
     await executor.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+  }
+
+  /** How often the person wants notifications by mail (a value the migration or the setting wrote). */
+  async mailFrequency(userId: string, executor: Kysely<Database> = this.db): Promise<string | null> {
+    const row = await executor.selectFrom('users').select('mail_frequency').where('id', '=', userId).executeTakeFirst();
+    return row?.mail_frequency ?? null;
+  }
+
+  async setMailFrequency(userId: string, frequency: string): Promise<void> {
+    await this.db.updateTable('users').set({ mail_frequency: frequency }).where('id', '=', userId).execute();
   }
 }

@@ -13,6 +13,8 @@ export const ACTIONS = [
   'auth.totp.enrol',
   'auth.totp.verify',
   'auth.me',
+  // The home page of one's roles
+  'home.read',
   'auth.school.switch',
   'auth.elevate',
   'account-link.inspect',
@@ -59,12 +61,31 @@ export const ACTIONS = [
   'case.list.mine',
   'case.list.board',
   'case.list.pupil',
+  // Who saw this file: the case's access log, with unusual access flagged
+  'case.access-log',
   'protocol.read',
   'protocol.manage',
+  // Cijfers meldcode: the school's figures for its annual report, and the board's across its schools
+  'statistics.school',
   'statistics.board',
+  // Retention (bewaartermijnen): the school's term, what is due, legal holds, destruction
+  'retention.overview',
+  'retention.term.update',
+  'retention.destroy',
+  'case.legal-hold',
   // In-app notifications (berichten): a person's own, at the school they act for
   'notifications.list',
   'notifications.read',
+  'notifications.settings',
+  // Access requests (inzageverzoek, AVG art. 15): what the school holds about a pupil, exported
+  'pupil.access-request.list',
+  'pupil.access-request.register',
+  'pupil.access-request.read',
+  'pupil.access-request.withhold',
+  'pupil.access-request.export',
+  // The dossier as a PDF (with a verification code), and checking a PDF against the audit chain
+  'case.export',
+  'case.export.verify',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -2,8 +2,13 @@ import type { Action } from './actions.js';
 import type { Actor } from './actor.js';
 import { deny, type Decision } from './decision.js';
 import type { Resource } from './resources.js';
-import { boardStatistics, breakGlass, casushouderOnly, closeCase, decideOnCase, escalateCase, listBoardCases, listCases, listOwnCases, readCase, readPupil, startCase, writeCase } from './rules/case-rules.js';
+import { breakGlass, casushouderOnly, closeCase, decideOnCase, escalateCase, listBoardCases, listCases, listOwnCases, readCase, readPupil, startCase, writeCase } from './rules/case-rules.js';
+import { boardStatistics, schoolStatistics } from './rules/statistics-rules.js';
+import { readAccessLog } from './rules/case-access-log-rules.js';
 import { recordPreventive } from './rules/pupil-rules.js';
+import { exportAccessRequest, handleAccessRequest } from './rules/access-request-rules.js';
+import { exportDossier, verifyDossier } from './rules/dossier-export-rules.js';
+import { destroyCase, legalHold, retentionOverview, setRetentionTerm } from './rules/retention-rules.js';
 import { anyone, atStage, signedIn, switchToOwnSchool, type Rule } from './rules/sign-in-rules.js';
 import { administrator, administratorOrDirector, changesAccess, roleAtResourceSchool, staffOfSchool } from './rules/staff-rules.js';
 
@@ -23,6 +28,7 @@ const RULES: Record<Action, Rule> = {
   'auth.totp.enrol': atStage('enrol'),
   'auth.totp.verify': atStage('enrol', 'second-factor'),
   'auth.me': signedIn,
+  'home.read': signedIn,
   'auth.school.switch': switchToOwnSchool,
   'auth.elevate': signedIn,
   // The token in the link is the credential for these three.
@@ -69,6 +75,8 @@ const RULES: Record<Action, Rule> = {
   'case.risk-index': casushouderOnly,
   'case.close': closeCase,
   'case.reopen': closeCase,
+  // Who saw this file: the casushouder and directie (on the staff route, the board).
+  'case.access-log': readAccessLog,
   'case.list.mine': listOwnCases,
   'case.list.board': listBoardCases,
   // The cases about a pupil that one may open: asked by anyone on staff, answered per case by case.read.
@@ -76,10 +84,27 @@ const RULES: Record<Action, Rule> = {
   // The school's route: every member of staff reads it; the IB'er and directie adapt it.
   'protocol.read': staffOfSchool,
   'protocol.manage': roleAtResourceSchool('ib', 'director'),
+  // The school's figures: its IB'er and directie; the board's: the board, small numbers hidden.
+  'statistics.school': schoolStatistics,
   'statistics.board': boardStatistics,
+  // Retention: the IB'er and directie see what is due; directie records the term; destroying needs a fresh code.
+  'retention.overview': retentionOverview,
+  'retention.term.update': setRetentionTerm,
+  'retention.destroy': destroyCase,
+  'case.legal-hold': legalHold,
   // Everyone reads their own notifications: of the school they act for, or (the board) all of theirs.
   'notifications.list': signedIn,
   'notifications.read': signedIn,
+  'notifications.settings': signedIn,
+  // Access requests: the IB'er and directie; reading the whole file and exporting it need a fresh code.
+  'pupil.access-request.list': handleAccessRequest,
+  'pupil.access-request.register': handleAccessRequest,
+  'pupil.access-request.read': exportAccessRequest,
+  'pupil.access-request.withhold': handleAccessRequest,
+  'pupil.access-request.export': exportAccessRequest,
+  // The dossier PDF: casushouder, IB'er or directie who may open the case (staff route: the board), with a fresh code.
+  'case.export': exportDossier,
+  'case.export.verify': verifyDossier,
 };
 
 /**

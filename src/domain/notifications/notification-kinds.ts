@@ -24,6 +24,10 @@ export const NOTIFICATION_KINDS = [
   'parent-conversation.reconsider',
   /** An aftercare review of your case is planned for today. */
   'aftercare.review-due',
+  /** A closed case is due for destruction: confirm it on Bewaartermijnen (to the IB'ers). */
+  'retention.due',
+  /** A destruction due for 30 days is still not confirmed (to directie). */
+  'retention.escalated',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -22,7 +22,11 @@ export async function presentMe(ctx: AppContext, identity: RequestIdentity): Pro
     school: school ? { id: school.id, name: school.name } : null,
     roles,
     memberships: memberships.map((m) => ({ schoolId: m.schoolId, schoolName: m.schoolName, role: m.role })),
-    abilities: abilities(actor, ['staff.list', 'groups.list', 'groups.manage', 'school.settings.read', 'school.settings.update', 'staff.invite', 'sso.providers.manage', 'pupils.import', 'pupils.manage', 'preventive.overview', 'case.list', 'case.list.board'] as const, here, ctx.now()),
+    abilities: {
+      ...abilities(actor, ['staff.list', 'groups.list', 'groups.manage', 'school.settings.read', 'school.settings.update', 'staff.invite', 'sso.providers.manage', 'pupils.import', 'pupils.manage', 'preventive.overview', 'case.list', 'case.list.board', 'retention.overview', 'statistics.school', 'case.export.verify'] as const, here, ctx.now()),
+      // The board's figures are on the board, not on the school one acts for.
+      ...abilities(actor, ['statistics.board'] as const, { kind: 'board', boardId: user.boardId }, ctx.now()),
+    },
     session: {
       elevatedUntil: session.elevatedUntil && session.elevatedUntil > ctx.now() ? session.elevatedUntil.toISOString() : null,
       expiresAt: new Date(session.createdAt.getTime() + ctx.sessionLifetime.absoluteMs).toISOString(),

@@ -20,12 +20,12 @@ import { newTotpSecret, totpUri, verifyTotp } from './totp.js';
 export const MAX_FAILED_CODES = 5;
 
 function totpBox(ctx: AppContext): SecretBox {
-  return new SecretBox(ctx.masterKey, 'totp-secret');
+  return new SecretBox(ctx.secretsKey, 'totp-secret');
 }
 
 function recoveryCodeHash(ctx: AppContext, userId: string, canonicalCode: string): string {
   // Keyed, so a copy of the database alone cannot be used to try all 2^49 codes offline.
-  return createHmac('sha256', ctx.masterKey.derive('recovery-code')).update(`${userId}:${canonicalCode}`).digest('hex');
+  return createHmac('sha256', ctx.secretsKey.derive('recovery-code')).update(`${userId}:${canonicalCode}`).digest('hex');
 }
 
 /** Starts (or restarts) enrolment: a new secret, kept sealed until a first code confirms it. */

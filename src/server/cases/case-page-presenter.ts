@@ -12,6 +12,7 @@ import { siblingsAsSeenFrom } from '../../domain/pupils/siblings.js';
 import { veiligThuisPhone } from '../../domain/school/local-parties.js';
 import type { AppContext } from '../app-context.js';
 import { notFound } from '../http/http-error.js';
+import { attachmentsByEntry } from '../attachments/attachment-presenter.js';
 import { schoolDate } from '../pupils/school-date.js';
 import { caseResource, caseScope } from './case-resource.js';
 import { presentWeighing, weighingRecords } from './weighing.js';
@@ -22,7 +23,7 @@ type Named<T> = T & { recordedByName: string };
 export async function presentCasePage(ctx: AppContext, request: FastifyRequest, c: CaseWithAccess): Promise<CasePageResponse> {
   const scope = caseScope(request, c);
   const today = schoolDate(ctx.now());
-  const [pupil, guardians, children, versions, settings, protocol, latest, people] = await Promise.all([
+  const [pupil, guardians, children, versions, settings, protocol, latest, people, attachments] = await Promise.all([
     ctx.repos.pupils.find(scope, c.pupilId),
     ctx.repos.pupils.guardians(c.pupilId),
     ctx.repos.pupils.householdChildren(c.pupilId, today),
@@ -31,6 +32,7 @@ export async function presentCasePage(ctx: AppContext, request: FastifyRequest, 
     c.protocolVersionId ? ctx.repos.protocols.byId(scope, c.protocolVersionId) : Promise.resolve(null),
     ctx.repos.protocols.latestNumber(c.schoolId),
     ctx.repos.users.namesByIds([c.startedBy, ...(c.casushouderId ? [c.casushouderId] : [])]),
+    ctx.repos.attachments.listForCase(c.id).then(attachmentsByEntry),
   ]);
   if (!pupil || !settings) throw notFound();
   const name = (userId: string) => ({ userId, name: people.get(userId) ?? c.team.find((m) => m.userId === userId)?.name ?? '—' });
@@ -88,8 +90,14 @@ export async function presentCasePage(ctx: AppContext, request: FastifyRequest, 
       history: e.history.map(presentVersion),
       firstRecordedAt: e.firstRecordedAt,
       firstRecordedBy: person(e.firstRecordedBy),
+      attachments: attachments.get(e.entryId) ?? [],
     })),
-    abilities: presentAbilities(abilities(request.actor, ['case.write', 'case.escalate', 'case.decide', 'case.report', 'case.risk-index', 'case.close', 'case.reopen'] as const, caseResource(c), ctx.now()), c.phase === 'closed'),
+    attachmentMaxBytes: ctx.config.attachmentMaxBytes,
+    abilities: {
+      ...presentAbilities(abilities(request.actor, ['case.write', 'case.escalate', 'case.decide', 'case.report', 'case.risk-index', 'case.close', 'case.reopen'] as const, caseResource(c), ctx.now()), c.phase === 'closed'),
+      // Who saw this file stays readable when the case is closed, and the file can still be exported as a PDF.
+      ...abilities(request.actor, ['case.access-log', 'case.export'] as const, caseResource(c), ctx.now()),
+    },
   };
 }
 

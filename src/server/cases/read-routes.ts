@@ -1,45 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { caseListResponse, caseParams, casePageResponse, type CaseSummary } from '../../contract/cases.js';
+import { caseListResponse, caseParams, casePageResponse } from '../../contract/cases.js';
 import { errorBody } from '../../contract/errors.js';
 import { pupilParams } from '../../contract/pupils.js';
-import type { CaseListItem } from '../../db/repositories/cases-repository.js';
-import { decide } from '../../domain/access/policy.js';
 import type { AppContext } from '../app-context.js';
 import { auditRequest } from '../audit/request-audit.js';
 import { scopeOf } from '../http/scope.js';
 import { actingSchool } from '../staff/staff-resource.js';
 import { presentCasePage } from './case-page-presenter.js';
 import { caseFromPath, loadedCase } from './case-resource.js';
+import { readable, summary } from './case-summary.js';
 
 const errors = { 401: errorBody, 403: errorBody, 404: errorBody };
-
-function summary(c: CaseListItem): CaseSummary {
-  return {
-    id: c.id,
-    route: c.route,
-    pupil: { id: c.pupilId, displayName: c.pupilName, groupName: c.groupName },
-    schoolName: c.schoolName,
-    step: c.step,
-    phase: c.phase,
-    casushouderName: c.casushouderName,
-    startedAt: c.startedAt,
-    updatedAt: c.updatedAt,
-  };
-}
-
-/** Only the cases the policy lets this person open (a list never names more). */
-function readable(ctx: AppContext, request: FastifyRequest, cases: CaseListItem[]): CaseListItem[] {
-  return cases.filter(
-    (c) =>
-      decide(
-        request.actor,
-        'case.read',
-        { kind: 'case', schoolId: c.schoolId, boardId: c.boardId, route: c.route, startedBy: c.startedBy, teamUserIds: c.teamUserIds, casushouderId: c.casushouderId, breakGlassUserIds: [] },
-        ctx.now(),
-      ).allowed,
-  );
-}
 
 export function registerCaseReadRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -22,6 +22,12 @@ export interface Config {
   publicUrl: URL;
   /** Where the master key comes from; generated into dataDir only for SQLite. */
   masterKey: { kind: 'generated-file'; file: string } | { kind: 'file'; file: string } | { kind: 'env'; value: string };
+  /**
+   * The master key before a rotation (MASTER_KEY_PREVIOUS / MASTER_KEY_PREVIOUS_FILE): instances started
+   * with the new key still read records wrapped under the old one until `meldpad rotate-key` has run.
+   * A generated key keeps its predecessor next to it (master.key.previous) instead.
+   */
+  masterKeyPrevious: { kind: 'file'; file: string } | { kind: 'env'; value: string } | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -31,6 +37,10 @@ export interface Config {
   mail: { url: string; from: string } | null;
   /** How often (ms) this instance looks for due background jobs; 0 runs none on its own. */
   jobsPollMs: number;
+  /** Requests per minute from one address before 429 (RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute: number;
+  /** The largest attachment (bytes) an upload may be; a larger one is refused whole. */
+  attachmentMaxBytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -55,12 +65,15 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const database = parseDatabaseUrl(env['DATABASE_URL']?.trim() ?? '', dataDir, cwd);
   const publicUrl = parsePublicUrl(env['PUBLIC_URL']?.trim() || `http://${hostForUrl(host)}:${port}`);
   const masterKey = masterKeySource(env, database, dataDir, cwd);
+  const masterKeyPrevious = previousMasterKeySource(env, cwd);
   const logLevel = read(env, 'LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']), 'info');
   const sessionIdleMinutes = read(env, 'SESSION_IDLE_MINUTES', z.coerce.number().int().min(1).max(24 * 60), '30');
   const sessionAbsoluteHours = read(env, 'SESSION_ABSOLUTE_HOURS', z.coerce.number().int().min(1).max(72), '12');
   const trustProxy = read(env, 'TRUST_PROXY', z.enum(['true', 'false', '1', '0']), 'false');
   const mail = parseMail(env);
   const jobsPollMs = read(env, 'JOBS_POLL_MS', z.coerce.number().int().min(0).max(60 * 60 * 1000), '5000');
+  const rateLimitPerMinute = read(env, 'RATE_LIMIT_PER_MINUTE', z.coerce.number().int().min(10).max(1_000_000), '600');
+  const attachmentMaxBytes = read(env, 'ATTACHMENT_MAX_BYTES', z.coerce.number().int().min(1024).max(1024 * 1024 * 1024), String(20 * 1024 * 1024));
   return {
     host,
     port,
@@ -68,12 +81,15 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     database,
     publicUrl,
     masterKey,
+    masterKeyPrevious,
     logLevel,
     sessionIdleMinutes,
     sessionAbsoluteHours,
     trustProxy: trustProxy === 'true' || trustProxy === '1',
     mail,
     jobsPollMs,
+    rateLimitPerMinute,
+    attachmentMaxBytes,
   };
 }
 
@@ -133,6 +149,15 @@ function parsePublicUrl(raw: string): URL {
   }
   if (url.search || url.hash) throw new ConfigError('PUBLIC_URL', 'must not carry a query or fragment');
   return url;
+}
+
+function previousMasterKeySource(env: Env, cwd: string): Config['masterKeyPrevious'] {
+  const value = env['MASTER_KEY_PREVIOUS']?.trim();
+  const file = env['MASTER_KEY_PREVIOUS_FILE']?.trim();
+  if (value && file) throw new ConfigError('MASTER_KEY_PREVIOUS', 'set MASTER_KEY_PREVIOUS or MASTER_KEY_PREVIOUS_FILE, not both');
+  if (file) return { kind: 'file', file: path.resolve(cwd, file) };
+  if (value) return { kind: 'env', value };
+  return null;
 }
 
 function masterKeySource(env: Env, database: DatabaseTarget, dataDir: string, cwd: string): Config['masterKey'] {

@@ -9,6 +9,7 @@ export const nl = {
   'unsupported-media-type': 'Stuur de gegevens als JSON (Content-Type: application/json).',
   'payload-too-large': 'Het verzoek is te groot.',
   'not-found': 'Dit bestaat niet, of u heeft er geen toegang toe.',
+  'statistics-school-year-invalid': 'Kies een schooljaar als "2026-2027": twee jaren die op elkaar volgen.',
   unauthenticated: 'U bent niet (meer) aangemeld. Meld u opnieuw aan.',
   'cross-site': 'Dit verzoek komt van een andere website en is geweigerd.',
   'rate-limited': 'Te veel verzoeken in korte tijd. Wacht een minuut en probeer het opnieuw.',
@@ -156,6 +157,32 @@ export const nl = {
   'protocol-problem-empty-title': 'Stap "{{step}}": vul de naam van de stap in.',
   'protocol-problem-empty-reminder': 'Vul de vaste herinnering in; die staat op elke casus.',
   'protocol-problem-principle-too-long': 'Een uitgangspunt is langer dan {{max}} tekens.',
+  // Access requests (inzageverzoek)
+  'access-request-guardian-not-of-pupil': 'Deze ouder of verzorger hoort niet bij deze leerling. Kies een van de ouders/verzorgers van de leerling, of vul de naam in.',
+  'access-request-name-required': 'Vul in wie het verzoek deed, of kies een van de ouders/verzorgers van de leerling.',
+  'access-request-received-in-future': 'De datum van ontvangst ligt in de toekomst. Vul de dag in waarop de school het verzoek ontving.',
+  'access-request-exported': 'Dit verzoek is al uitgegeven; wat is achtergehouden ligt vast. Registreer een nieuw verzoek om opnieuw te kiezen.',
+  'access-request-withholding-not-in-file': 'Achterhouden {{index}}: dit onderdeel hoort niet bij het dossier van deze leerling.',
+  'access-request-withholding-entry-not-in-case': 'Achterhouden {{index}}: deze vastlegging hoort niet bij die casus.',
+  'access-request-withholding-duplicate': 'Achterhouden {{index}}: dit onderdeel staat er al.',
+  'access-request-withholding-case-withheld': 'Achterhouden {{index}}: de hele casus wordt al achtergehouden; een vastlegging daarvan hoeft niet apart.',
+  // Retention (bewaartermijnen)
+  'retention-term-out-of-range': 'Kies een bewaartermijn van 1 tot en met 20 jaar na het vertrek van de leerling.',
+  'retention-not-due': 'Deze casus is nog niet aan de beurt om te worden vernietigd. Er is niets vernietigd.',
+  'retention-held': 'Op deze casus ligt een bewaarplicht (juridische blokkade). Hef die eerst op; er is niets vernietigd.',
+  'legal-hold-already-on': 'Op deze casus ligt al een bewaarplicht.',
+  'legal-hold-not-on': 'Op deze casus ligt geen bewaarplicht meer.',
+  // Attachments (bijlagen)
+  'attachment-too-large': 'Het bestand is groter dan {{max}} MB en is niet opgeslagen. Verklein de foto of scan (bijvoorbeeld met een lagere resolutie) en probeer het opnieuw.',
+  'attachment-type-refused': 'Dit soort bestand kan niet als bijlage worden opgeslagen. Voeg een foto (JPEG, PNG, WebP of HEIC) of een PDF toe; Meldpad kijkt naar de inhoud van het bestand, niet naar de naam.',
+  'attachment-empty': 'Het bestand is leeg en is niet opgeslagen.',
+  'attachment-name-required': 'De naam van het bestand ontbreekt of klopt niet (kop X-File-Name, procent-gecodeerd).',
+  'attachment-body-type': 'Stuur het bestand zelf als application/octet-stream, met de naam in de kop X-File-Name.',
+  'attachment-entry-kind': 'Een bijlage hoort bij een signaal of een gesprek; bij dit onderdeel kan geen bijlage.',
+  'attachment-damaged': 'Deze bijlage is beschadigd en kan niet worden geopend. Meld dit bij de functioneel beheerder.',
+  // Dossier PDF
+  'verify-pdf-body-type': 'Kies een PDF-bestand om te controleren (verstuurd als application/pdf).',
+  'verify-pdf-empty': 'Het gekozen bestand is leeg. Kies de PDF die u wilt controleren.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -167,6 +194,7 @@ export const en: Record<MessageKey, string> = {
   'unsupported-media-type': 'Send the data as JSON (Content-Type: application/json).',
   'payload-too-large': 'The request is too large.',
   'not-found': 'This does not exist, or you have no access to it.',
+  'statistics-school-year-invalid': 'Choose a school year such as "2026-2027": two years that follow each other.',
   unauthenticated: 'You are not signed in (any more). Please sign in again.',
   'cross-site': 'This request comes from another website and was refused.',
   'rate-limited': 'Too many requests in a short time. Wait a minute and try again.',
@@ -314,4 +342,29 @@ export const en: Record<MessageKey, string> = {
   'protocol-problem-empty-title': 'Step "{{step}}": enter the name of the step.',
   'protocol-problem-empty-reminder': 'Enter the standing reminder; it is shown on every case.',
   'protocol-problem-principle-too-long': 'A principle is longer than {{max}} characters.',
+  // Access requests
+  'access-request-guardian-not-of-pupil': 'This parent or carer does not belong to this pupil. Choose one of the pupil\'s parents/carers, or enter the name.',
+  'access-request-name-required': 'Enter who made the request, or choose one of the pupil\'s parents/carers.',
+  'access-request-received-in-future': 'The date of receipt is in the future. Enter the day the school received the request.',
+  'access-request-exported': 'This request has already been exported; what was withheld is on record. Register a new request to choose again.',
+  'access-request-withholding-not-in-file': 'Withholding {{index}}: this part does not belong to this pupil\'s file.',
+  'access-request-withholding-entry-not-in-case': 'Withholding {{index}}: this entry does not belong to that case.',
+  'access-request-withholding-duplicate': 'Withholding {{index}}: this part is listed already.',
+  'access-request-withholding-case-withheld': 'Withholding {{index}}: the whole case is withheld already; an entry of it needs no separate ground.',
+  'retention-term-out-of-range': 'Choose a retention term of 1 to 20 years after the pupil left.',
+  'retention-not-due': 'This case is not due for destruction yet. Nothing was destroyed.',
+  'retention-held': 'A legal hold is on this case. Lift it first; nothing was destroyed.',
+  'legal-hold-already-on': 'A legal hold is already on this case.',
+  'legal-hold-not-on': 'There is no legal hold on this case any more.',
+  // Attachments
+  'attachment-too-large': 'The file is larger than {{max}} MB and was not saved. Make the photo or scan smaller (for instance at a lower resolution) and try again.',
+  'attachment-type-refused': 'This kind of file cannot be saved as an attachment. Add a photo (JPEG, PNG, WebP or HEIC) or a PDF; Meldpad looks at the file\'s content, not its name.',
+  'attachment-empty': 'The file is empty and was not saved.',
+  'attachment-name-required': 'The file name is missing or not valid (header X-File-Name, percent-encoded).',
+  'attachment-body-type': 'Send the file itself as application/octet-stream, with its name in the X-File-Name header.',
+  'attachment-entry-kind': 'An attachment belongs to a signal or a conversation; this entry cannot have one.',
+  'attachment-damaged': 'This attachment is damaged and cannot be opened. Report this to the functional administrator.',
+  // Dossier PDF
+  'verify-pdf-body-type': 'Choose a PDF file to check (sent as application/pdf).',
+  'verify-pdf-empty': 'The chosen file is empty. Choose the PDF you want to check.',
 };

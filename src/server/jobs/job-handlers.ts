@@ -1,5 +1,7 @@
 import type { AppContext } from '../app-context.js';
+import { sendNotificationMail } from '../notifications/notification-mail.js';
 import { notify } from '../notifications/notify.js';
+import { runRetentionRound } from '../retention/daily-job.js';
 
 /** Every job kind's handler, registered once when the context is made. */
 export function registerJobHandlers(ctx: AppContext): void {
@@ -10,4 +12,8 @@ export function registerJobHandlers(ctx: AppContext): void {
       await notify(ctx, payload, tx);
     });
   });
+  // Notifications by mail: how many wait, never what (at once or as the daily digest).
+  ctx.jobs.register('notification.mail', async (payload, job) => sendNotificationMail(ctx, payload.userId, job));
+  // Once a day: what is due for destruction, to the IB'ers; what waited 30 days, to directie.
+  ctx.jobs.register('retention.daily', async (_payload, job) => runRetentionRound(ctx, job));
 }

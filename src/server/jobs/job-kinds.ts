@@ -22,6 +22,16 @@ export const JOB_PAYLOADS = {
     subjectId: id.optional(),
     dueOn: isoDate.optional(),
   }),
+  /**
+   * The daily retention round (bewaartermijnen): tells the IB'ers what is due for destruction and
+   * raises to directie what waited 30 days; schedules the next day's round (dedupe key per day).
+   */
+  'retention.daily': z.strictObject({ day: isoDate }),
+  /**
+   * Mails a person that notifications wait for them in Meldpad (how many, and a link — nothing else):
+   * at once or as the daily digest, by their choice. The key makes it one mail per moment.
+   */
+  'notification.mail': z.strictObject({ userId: id }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { NotificationKind } from '../../domain/notifications/notification-kinds.js';
 import type { AppContext } from '../app-context.js';
+import { scheduleNotificationMail } from './notification-mail.js';
 
 /** A notification for one person: kind and ids only; the web app writes the sentence. */
 export interface NotificationInput {
@@ -18,8 +19,9 @@ export interface NotificationInput {
 }
 
 /**
- * Notifies a person now (e.g. "a case was started" to the IB'er). Pass the transaction of the change
- * it is about, so that the notification exists exactly when the change commits. Returns its id.
+ * Notifies a person now (e.g. "a case was started" to the IB'er), and schedules the mail that tells
+ * them (when SMTP is configured and they want mail). Pass the transaction of the change it is about, so
+ * that the notification exists exactly when the change commits. Returns its id.
  */
 export async function notify(ctx: AppContext, input: NotificationInput, executor?: Kysely<Database>): Promise<string> {
   const id = randomUUID();
@@ -27,5 +29,6 @@ export async function notify(ctx: AppContext, input: NotificationInput, executor
     { id, userId: input.userId, schoolId: input.schoolId, kind: input.kind, caseId: input.caseId ?? null, subjectId: input.subjectId ?? null, dueOn: input.dueOn ?? null, at: ctx.now() },
     executor,
   );
+  await scheduleNotificationMail(ctx, input.userId, id, executor);
   return id;
 }

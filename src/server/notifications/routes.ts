@@ -2,11 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../contract/errors.js';
-import { notificationParams, notificationReadResponse, notificationsResponse, type Notification } from '../../contract/notifications.js';
+import { mailSettings, mailSettingsUpdate, notificationParams, notificationReadResponse, notificationsResponse, type Notification } from '../../contract/notifications.js';
 import type { NotificationRecord } from '../../db/repositories/notifications-repository.js';
 import { isNotificationKind } from '../../domain/notifications/notification-kinds.js';
 import type { AppContext } from '../app-context.js';
+import { auditRequest } from '../audit/request-audit.js';
 import { notFound } from '../http/http-error.js';
+import { mailFrequencyOf } from './notification-mail.js';
 import type { NotificationScope } from '../../db/repositories/notifications-repository.js';
 import { unauthenticated } from '../http/http-error.js';
 
@@ -76,6 +78,35 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext
       const scope = notificationScope(request);
       await ctx.repos.notifications.markAllRead(scope, ctx.now());
       return { ok: true as const, unreadCount: await ctx.repos.notifications.unreadCount(scope) };
+    },
+  });
+
+  api.get('/api/notifications/mail-settings', {
+    config: { action: 'notifications.settings' },
+    schema: {
+      tags: ['notifications'],
+      summary: 'How often I get mail about my notifications',
+      response: { 200: mailSettings, ...errors },
+    },
+    handler: async (request) => {
+      const { userId } = notificationScope(request);
+      return { frequency: await mailFrequencyOf(ctx, userId), mailConfigured: ctx.mailer !== null };
+    },
+  });
+
+  api.put('/api/notifications/mail-settings', {
+    config: { action: 'notifications.settings' },
+    schema: {
+      tags: ['notifications'],
+      summary: 'Choose how often I get mail about my notifications: at once, a daily digest, or none',
+      body: mailSettingsUpdate,
+      response: { 200: mailSettings, ...errors, 400: errorBody },
+    },
+    handler: async (request) => {
+      const { userId } = notificationScope(request);
+      await ctx.repos.users.setMailFrequency(userId, request.body.frequency);
+      await auditRequest(ctx, request, { action: 'notifications.settings.update', outcome: 'success', subjectId: userId });
+      return { frequency: request.body.frequency, mailConfigured: ctx.mailer !== null };
     },
   });
 }

@@ -164,7 +164,7 @@ export async function presentPupilPage(ctx: AppContext, request: FastifyRequest,
     parentContacts: contacts.map((c) => ({ id: c.id, contactedOn: c.contactedOn, kind: c.kind, staffName: c.staffName, notes: c.notes })),
     abilities: {
       ...abilities(request.actor, ['pupils.manage'] as const, { kind: 'school', schoolId: scope.schoolId }, ctx.now()),
-      ...abilities(request.actor, ['preventive.record', 'case.start'] as const, resource, ctx.now()),
+      ...abilities(request.actor, ['preventive.record', 'case.start', 'pupil.access-request.list'] as const, resource, ctx.now()),
     },
   };
 }

@@ -19,6 +19,25 @@ export class MasterKey {
     return createHmac('sha256', this.key).update('meldpad master key fingerprint v1').digest('hex');
   }
 
+  /** The short id stored with every data key this key wraps (a prefix of the fingerprint). */
+  id(): string {
+    return this.fingerprint().slice(0, 16);
+  }
+
+  /** The key that wraps per-record data keys (encryption at rest). */
+  wrappingKey(): { id: string; key: Buffer } {
+    // Derived once: every sealed record opened asks for it, and deriving costs two HMACs.
+    this.wrapping ??= { id: this.id(), key: this.derive('data-key-wrap') };
+    return this.wrapping;
+  }
+
+  private wrapping: { id: string; key: Buffer } | null = null;
+
+  /** The raw bytes, for wrapping inside a backup or re-using as the secrets key of an older database. */
+  exportBytes(): Buffer {
+    return Buffer.from(this.key);
+  }
+
   /** A key for one purpose, so one key never serves two uses. */
   derive(purpose: string): Buffer {
     return createHmac('sha256', this.key).update(`meldpad:${purpose}`).digest();
@@ -51,6 +70,24 @@ export function loadMasterKey(source: Config['masterKey']): { key: MasterKey; ge
       return { key: MasterKey.fromBytes(bytes), generated: true };
     }
   }
+}
+
+/** Reads a key from an existing file (MASTER_KEY_PREVIOUS_FILE, master.key.previous, a new key for rotation). */
+export function readMasterKeyFile(variable: string, file: string): MasterKey {
+  return decode(variable, readKeyFile(variable, file));
+}
+
+/** Decodes a key given in the environment (base64 or hex). */
+export function decodeMasterKey(variable: string, text: string): MasterKey {
+  return decode(variable, text);
+}
+
+/** Writes a new random key to a file that must not exist yet (mode 0600). */
+export function generateMasterKeyFile(file: string): MasterKey {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const bytes = randomBytes(MASTER_KEY_BYTES);
+  writeFileSync(file, `${bytes.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  return MasterKey.fromBytes(bytes);
 }
 
 function readKeyFile(variable: string, file: string): string {

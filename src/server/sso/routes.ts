@@ -11,7 +11,7 @@ import { finishSsoSignIn, SSO_CALLBACK_PATH, SSO_FAILED, startSsoSignIn } from '
 
 /** The box that seals identity providers' client secrets. */
 export function clientSecretBox(ctx: AppContext): SecretBox {
-  return new SecretBox(ctx.masterKey, 'oidc-client-secret');
+  return new SecretBox(ctx.secretsKey, 'oidc-client-secret');
 }
 
 /** Single sign-on through OpenID Connect: the sign-in routes (no session yet) and their administration. */

@@ -45,7 +45,7 @@ export async function startSsoSignIn(
   }
   const now = ctx.now();
   const state = newState();
-  const { nonce, codeVerifier } = requestSecrets(ctx.masterKey, state);
+  const { nonce, codeVerifier } = requestSecrets(ctx.secretsKey, state);
   const browserToken = setBrowserCookie(reply, ctx.config);
   await ctx.repos.identityProviders.deleteExpiredRequests(now);
   await ctx.repos.identityProviders.storeRequest({
@@ -106,7 +106,7 @@ export async function finishSsoSignIn(
   if (!provider) return failed('provider-disabled', { id: stored.providerId, boardId: null });
   if (!browserToken || !sameHash(sha256(browserToken), stored.browserHash)) return failed('other-browser', provider);
   if (query.error) return failed('provider-error', provider);
-  const { nonce, codeVerifier } = requestSecrets(ctx.masterKey, query.state);
+  const { nonce, codeVerifier } = requestSecrets(ctx.secretsKey, query.state);
   if (!sameHash(sha256(nonce), stored.nonceHash) || !sameHash(sha256(codeVerifier), stored.codeVerifierHash)) return failed('secrets-mismatch', provider);
 
   let idToken: client.IDToken | undefined;

@@ -1,4 +1,4 @@
-import type { NotificationReadResponse, NotificationsResponse } from '../../contract/notifications.js';
+import type { MailSettings, NotificationReadResponse, NotificationsResponse } from '../../contract/notifications.js';
 import { request } from './client.js';
 
 /** My latest notifications ("berichten") at the school I act for, and how many are unread. */
@@ -12,4 +12,13 @@ export function markNotificationRead(notificationId: string): Promise<Notificati
 
 export function markAllNotificationsRead(): Promise<NotificationReadResponse> {
   return request('POST', '/api/notifications/read-all');
+}
+
+/** How often I get mail about my notifications. */
+export function getMailSettings(): Promise<MailSettings> {
+  return request('GET', '/api/notifications/mail-settings');
+}
+
+export function updateMailSettings(frequency: MailSettings['frequency']): Promise<MailSettings> {
+  return request('PUT', '/api/notifications/mail-settings', { frequency });
 }

@@ -20,6 +20,10 @@ export const queryKeys = {
   preventiveOverview: ['preventive-overview'],
   // My notifications (berichten) at the acting school: the list and the unread count in one answer.
   notifications: ['notifications'],
+  // How often I get mail about them.
+  mailSettings: ['mail-settings'],
+  // My home page: what is mine to do (it reads case data: asked again when I come back to it).
+  home: ['home'],
   // Cases: a case page and the lists that show it; invalidate `cases` after any change to one.
   cases: ['cases'],
   caseItem: (caseId: string) => ['cases', 'item', caseId] as const,
@@ -29,4 +33,8 @@ export const queryKeys = {
   pupilCases: (pupilId: string) => ['cases', 'pupil', pupilId] as const,
   teamCandidates: (caseId: string) => ['cases', 'team-candidates', caseId] as const,
   protocol: ['protocol'],
+  // Access requests (inzage): a pupil's list, one request, and the export last made of it (memory only).
+  accessRequests: (pupilId: string) => ['access-requests', 'pupil', pupilId] as const,
+  accessRequest: (requestId: string) => ['access-requests', 'item', requestId] as const,
+  accessRequestExport: (requestId: string) => ['access-requests', 'export', requestId] as const,
 } as const;

@@ -54,6 +54,8 @@ const SENTENCE = {
   'risk-index.lapsing': 'notifications.kinds.riskIndexLapsing',
   'aftercare.review-due': 'notifications.kinds.aftercareReviewDue',
   'parent-conversation.reconsider': 'notifications.kinds.parentConversationReconsider',
+  'retention.due': 'retention.notifications.due',
+  'retention.escalated': 'retention.notifications.escalated',
 } as const satisfies Record<Notification['kind'], string>;
 
 const SENTENCE_ON_DATE = {

@@ -9,6 +9,7 @@ import { PageHeading } from '../components/PageHeading.js';
 import { ConfirmProvider } from '../dialogs/ConfirmProvider.js';
 import { ElevationProvider } from '../dialogs/ElevationProvider.js';
 import { useMe } from '../hooks/useMe.js';
+import { VERIFY_PDF_PATH } from '../pages/exports/paths.js';
 import { usePageTitle } from '../hooks/usePageTitle.js';
 import { mayStartCases } from '../pages/cases/case-links.js';
 import type { NoticeState } from '../routing/notices.js';
@@ -68,6 +69,9 @@ function MainNav({ me }: { me: MeResponse }) {
     { to: '/startgesprekken', label: t('shell.navTalks'), show: me.abilities['preventive.overview'], end: false },
     // Every member of staff of the school reads its route (the policy's protocol.read).
     { to: '/stappenplan', label: t('protocol.nav'), show: me.school !== null, end: false },
+    { to: '/bewaartermijnen', label: t('retention.nav'), show: me.abilities['retention.overview'], end: false },
+    { to: '/cijfers', label: t('statistics.nav'), show: me.abilities['statistics.school'] || me.abilities['statistics.board'], end: false },
+    { to: VERIFY_PDF_PATH, label: t('dossierExport.verifyLink'), show: me.abilities['case.export.verify'], end: false },
     { to: '/beheer/medewerkers', label: t('shell.navStaff'), show: me.abilities['staff.list'], end: false },
     { to: '/beheer/groepen', label: t('shell.navGroups'), show: me.abilities['groups.list'], end: false },
     { to: '/leerlingen/importeren', label: t('shell.navPupilImport'), show: me.abilities['pupils.import'], end: false },

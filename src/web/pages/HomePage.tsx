@@ -1,9 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { HomeResponse } from '../../contract/home.js';
+import { getHome } from '../api/home.js';
+import { queryKeys } from '../api/query-keys.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { PageLoading } from '../components/NotAllowed.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { useSignedInMe } from '../hooks/useMe.js';
 import { usePageTitle } from '../hooks/usePageTitle.js';
 import { useRoleNames } from '../hooks/useRoleNames.js';
-import { MyCasesBlock } from './cases/MyCasesBlock.js';
+import { casePath, useCaseDate } from './cases/case-summary.js';
+import { DueList } from './home/DueList.js';
+import { Figures, StepFigures } from './home/Figures.js';
+import { HomeCaseList } from './home/HomeCaseList.js';
+import './home/home.css';
 
 const MELDCODE_STEPS = ['s1', 's2', 's3', 's4', 's5', 's6'] as const;
 
@@ -11,19 +22,23 @@ function firstNameOf(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
 }
 
+/** The start page: what is mine to do today, by my roles, then what Meldpad is for. */
 export function HomePage() {
   const { t } = useTranslation();
   usePageTitle(t('home.title'));
   const me = useSignedInMe();
   const roleNames = useRoleNames();
+  const home = useQuery({ queryKey: queryKeys.home, queryFn: getHome, retry: false });
 
   return (
     <div className="page">
       <PageHeading testId="home-heading">{t('home.heading', { firstName: firstNameOf(me.user.name) })}</PageHeading>
       <p className="lead">{t('home.context', { place: me.school?.name ?? me.board.name, roles: roleNames(me.roles) })}</p>
-      <MyCasesBlock />
+      {home.isPending && <PageLoading />}
+      {home.isError && <ErrorAlert error={home.error} />}
+      {home.data && <HomeSections home={home.data} />}
 
-      <section className="card" aria-labelledby="what-title">
+      <section className="card card-quiet" aria-labelledby="what-title">
         <h2 id="what-title" className="section-title">
           {t('home.whatTitle')}
         </h2>
@@ -39,6 +54,132 @@ export function HomePage() {
           ))}
         </ol>
       </section>
+    </div>
+  );
+}
+
+function HomeSections({ home }: { home: HomeResponse }) {
+  const { t } = useTranslation();
+  const dateOf = useCaseDate();
+  return (
+    <div className="home-sections">
+      {home.myDue && <DueList title={t('homePage.myDue')} items={home.myDue} testId="home-my-due" withOwner={false} today={home.today} />}
+      {home.myConcerns && <HomeCaseList title={t('homePage.myConcerns')} cases={home.myConcerns} testId="home-cases" />}
+      {home.myCases && <HomeCaseList title={t('homePage.myCases')} cases={home.myCases} testId="home-cases" emptyText={t('homePage.noCases')} />}
+      {home.startOfYearTalks && (
+        <section className="card" aria-labelledby="home-talks-title" data-testid="home-talks">
+          <div className="section-title-row">
+            <h2 id="home-talks-title" className="section-title">
+              {t('homePage.talksTitle', { schoolYear: home.startOfYearTalks.schoolYear })}
+            </h2>
+            <Link to="/startgesprekken" className="button button-secondary button-compact">
+              {t('homePage.talksOpen')}
+            </Link>
+          </div>
+          <p>{home.startOfYearTalks.toDo === 0 ? t('homePage.talksDone') : t('homePage.talksToDo', { toDo: home.startOfYearTalks.toDo, pupils: home.startOfYearTalks.pupils })}</p>
+        </section>
+      )}
+      {home.casesByStep && (
+        <section className="card" aria-labelledby="home-steps-title" data-testid="home-cases-by-step">
+          <div className="section-title-row">
+            <h2 id="home-steps-title" className="section-title">
+              {t('homePage.casesByStep')}
+            </h2>
+            <Link to="/casussen" className="button button-secondary button-compact">
+              {t('homePage.allCasesLink')}
+            </Link>
+          </div>
+          <StepFigures byStep={home.casesByStep.byStep} />
+          <p className="muted">{t('homePage.inMonitoring', { count: home.casesByStep.monitoring })}</p>
+        </section>
+      )}
+      {home.schoolDue && <DueList title={t('homePage.schoolDue')} items={home.schoolDue} testId="home-school-due" withOwner today={home.today} />}
+      {home.destructionDue && (home.destructionDue.due > 0 || home.destructionDue.upcoming > 0) && (
+        <section className="card" aria-labelledby="home-destruction-title" data-testid="home-destruction">
+          <div className="section-title-row">
+            <h2 id="home-destruction-title" className="section-title">
+              {t('homePage.destructionTitle')}
+            </h2>
+            <Link to="/bewaartermijnen" className="button button-secondary button-compact">
+              {t('homePage.destructionOpen')}
+            </Link>
+          </div>
+          <p>{t('homePage.destructionText', { due: home.destructionDue.due, upcoming: home.destructionDue.upcoming })}</p>
+        </section>
+      )}
+      {home.schoolOverview && (
+        <section className="card" aria-labelledby="home-overview-title" data-testid="home-school-overview">
+          <h2 id="home-overview-title" className="section-title">
+            {t('homePage.overviewTitle')}
+          </h2>
+          <Figures
+            label={t('homePage.overviewTitle')}
+            figures={[
+              { label: t('homePage.open'), value: home.schoolOverview.open },
+              { label: t('homePage.monitoring'), value: home.schoolOverview.monitoring },
+              { label: t('homePage.overdueItems'), value: home.schoolOverview.overdue, attention: true },
+              { label: t('homePage.dueSoonItems'), value: home.schoolOverview.dueSoon },
+            ]}
+          />
+          <h3 className="subsection-title">{t('homePage.byStepLabel')}</h3>
+          <StepFigures byStep={home.schoolOverview.byStep} />
+          <p className="muted">{t('homePage.overviewNote')}</p>
+        </section>
+      )}
+      {home.breakGlass && (
+        <section className="card" aria-labelledby="home-break-glass-title" data-testid="home-break-glass">
+          <h2 id="home-break-glass-title" className="section-title">
+            {t('homePage.breakGlassTitle')}
+          </h2>
+          {home.breakGlass.length === 0 ? (
+            <p className="muted">{t('homePage.breakGlassNone')}</p>
+          ) : (
+            <ul className="plain-list">
+              {home.breakGlass.map((b) => (
+                <li key={`${b.caseId}-${b.openedAt}`} className="break-glass-item">
+                  <Link to={casePath(b.caseId)} className="case-link">
+                    {t('homePage.breakGlassBy', { name: b.name, date: dateOf(b.openedAt) })}
+                  </Link>
+                  <span className="muted">{t('homePage.breakGlassReason', { reason: b.reason })}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {home.boardFigures && (
+        <section className="card" aria-labelledby="home-board-title" data-testid="home-board-figures">
+          <h2 id="home-board-title" className="section-title">
+            {t('homePage.boardTitle')}
+          </h2>
+          {home.boardFigures.schools.length === 0 ? (
+            <p className="muted">{t('homePage.boardNone')}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="table table-compact">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('homePage.school')}</th>
+                    <th scope="col">{t('homePage.open')}</th>
+                    <th scope="col">{t('homePage.monitoring')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {home.boardFigures.schools.map((s) => (
+                    <tr key={s.schoolId}>
+                      <th scope="row">{s.name}</th>
+                      <td>{s.open}</td>
+                      <td>{s.monitoring}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p className="muted">{t('homePage.boardNote')}</p>
+        </section>
+      )}
+      {home.staffRouteCases && <HomeCaseList title={t('homePage.staffRoute')} cases={home.staffRouteCases} testId="home-staff-route" emptyText={t('homePage.staffRouteNone')} moreTo="/casussen" />}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useFormatDateTime } from '../hooks/useFormat.js';
 import { useSignedInMe } from '../hooks/useMe.js';
 import { useMarkNotificationsRead, useNotifications, useNotificationText } from '../hooks/useNotifications.js';
 import { usePageTitle } from '../hooks/usePageTitle.js';
+import { MailSettingsSection } from './notifications/MailSettingsSection.js';
 
 /** "Berichten": my latest notifications at this school, newest first; opening one marks it read. */
 export default function NotificationsPage() {
@@ -53,6 +54,7 @@ export default function NotificationsPage() {
           )}
         </section>
       )}
+      <MailSettingsSection />
     </div>
   );
 }

@@ -32,6 +32,7 @@ describe('configuration', () => {
     expect(problem({ PUBLIC_URL: 'ftp://meldpad.example' })).toMatch(/^PUBLIC_URL: must start with http/);
     expect(problem({ DATABASE_URL: 'postgres://db.example/meldpad' })).toMatch(/^MASTER_KEY: required with PostgreSQL/);
     expect(problem({ MASTER_KEY: 'x', MASTER_KEY_FILE: '/k' })).toMatch(/^MASTER_KEY: set MASTER_KEY or MASTER_KEY_FILE/);
+    expect(problem({ MASTER_KEY_PREVIOUS: 'x', MASTER_KEY_PREVIOUS_FILE: '/k' })).toMatch(/^MASTER_KEY_PREVIOUS: set MASTER_KEY_PREVIOUS or MASTER_KEY_PREVIOUS_FILE/);
     expect(problem({ TRUST_PROXY: 'misschien' })).toMatch(/^TRUST_PROXY: /);
   });
 

@@ -123,7 +123,3 @@ export const listOwnCases: Rule = forSignedIn(() => ALLOW);
 /** The board's list of staff-route cases: the board only. */
 export const listBoardCases: Rule = forSignedIn((user) => (isBoardMember(user) ? ALLOW : deny('forbidden')));
 
-/** Figures across the board's schools, without names: the board only. */
-export const boardStatistics: Rule = forSignedIn((user, resource) => {
-  return resource.kind === 'board' && resource.boardId === user.boardId && isBoardMember(user) ? ALLOW : deny('forbidden');
-});

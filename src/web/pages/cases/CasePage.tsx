@@ -8,11 +8,14 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { noticeOf } from '../../routing/notices.js';
 import { NotFoundPage } from '../NotFoundPage.js';
+import { CaseRetentionPanel } from '../retention/CaseRetentionPanel.js';
+import { AccessLogForOversight, AccessLogPanel } from './case-page/AccessLogPanel.js';
 import { BreakGlassBanner } from './case-page/BreakGlassBanner.js';
 import { BreakGlassPage } from './case-page/BreakGlassPage.js';
 import { buildCaseView, CaseContext, type CaseData } from './case-page/case-context.js';
 import { CaseHeader } from './case-page/CaseHeader.js';
 import { ClosePanel } from './case-page/ClosePanel.js';
+import { ExportPdfPanel } from './case-page/ExportPdfPanel.js';
 import { SafetyBand } from './case-page/SafetyBand.js';
 import { StepSection } from './case-page/StepSection.js';
 import { TaskItem } from './case-page/TaskItem.js';
@@ -31,7 +34,13 @@ function CasePageContent({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const { query, breakGlassAvailable, notFound } = useCaseQuery(caseId);
   if (query.data) return <CaseScreen caseId={caseId} data={query.data} />;
-  if (breakGlassAvailable) return <BreakGlassPage caseId={caseId} />;
+  if (breakGlassAvailable)
+    return (
+      <>
+        <BreakGlassPage caseId={caseId} />
+        <AccessLogForOversight caseId={caseId} />
+      </>
+    );
   if (notFound) return <NotFoundPage />;
   return (
     <div className="page">
@@ -45,7 +54,8 @@ function CaseScreen({ caseId, data }: { caseId: string; data: CaseData }) {
   const { t } = useTranslation();
   const location = useLocation();
   const view = useMemo(() => buildCaseView(caseId, data), [caseId, data]);
-  usePageTitle(t('casePage.pageTitle', { name: data.pupil.displayName }));
+  // The title goes into the browser's history, on a shared school computer too: no pupil name.
+  usePageTitle(t('casePage.pageTitle'));
   const started = noticeOf(location.state) === 'case-started';
 
   return (
@@ -79,7 +89,11 @@ function CaseScreen({ caseId, data }: { caseId: string; data: CaseData }) {
           </section>
         )}
         <Timeline />
+        {/* Closing follows the timeline: its form's heading sits below the timeline's entries. */}
         {data.case.phase !== 'closed' && <ClosePanel />}
+        {data.abilities['case.export'] && <ExportPdfPanel caseId={caseId} />}
+        {data.abilities['case.access-log'] && <AccessLogPanel caseId={caseId} />}
+        <CaseRetentionPanel caseId={caseId} />
       </div>
     </CaseContext.Provider>
   );

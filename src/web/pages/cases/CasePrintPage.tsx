@@ -39,7 +39,7 @@ function PrintView({ caseId, data }: { caseId: string; data: CaseData }) {
   const view = useMemo(() => buildCaseView(caseId, data), [caseId, data]);
   // The moment of printing as the page was opened; printed again later, the page is opened again.
   const [printedAt] = useState(() => new Date().toISOString());
-  usePageTitle(t('casePage.print.pageTitle', { name: data.pupil.displayName }));
+  usePageTitle(t('casePage.print.pageTitle'));
   const c = data.case;
   const step = data.steps.find((s) => s.number === c.step);
 

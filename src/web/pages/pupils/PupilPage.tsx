@@ -17,6 +17,7 @@ import { useConfirm } from '../../dialogs/ConfirmProvider.js';
 import { useFormatList } from '../../hooks/useFormat.js';
 import { useSignedInMe } from '../../hooks/useMe.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
+import { AccessRequestLink } from '../access-requests/AccessRequestLink.js';
 import { PupilCases } from '../cases/PupilCases.js';
 import { firstDayOf, formatDate, isDate, todayAtSchool } from './dates.js';
 import { SelectField, serverField, TextAreaField } from './fields.js';
@@ -49,7 +50,8 @@ function PupilPageContent({ pupilId }: { pupilId: string }) {
     refetchOnWindowFocus: (query) => query.state.data !== undefined,
   });
   const limited = page.isError && page.error instanceof ApiError && page.error.status === 404;
-  usePageTitle(page.data?.pupil.displayName ?? seen?.displayName ?? t('pupils.page.titleFallback'));
+  // The title goes into the browser's history, on a shared school computer too: no pupil name.
+  usePageTitle(t('pupils.page.titleFallback'));
 
   if (page.data) return <FullPupilPage data={page.data} />;
   if (limited) return <LimitedPupilPage pupilId={pupilId} seen={seen} />;
@@ -155,6 +157,7 @@ function FullPupilPage({ data }: { data: Page }) {
       </div>
 
       <PupilCases pupil={pupil} canStart={data.abilities['case.start']} />
+      {data.abilities['pupil.access-request.list'] && <AccessRequestLink pupilId={pupil.id} />}
 
       {notice && <Notice tone="success">{notice}</Notice>}
 

@@ -8,6 +8,7 @@ import { Notice } from '../../../components/Notice.js';
 import { useFormatDateTime } from '../../../hooks/useFormat.js';
 import { useCaseView, type CaseEntryView } from './case-context.js';
 import { isEntryKind, useKindLabel } from './case-labels.js';
+import { AttachmentList } from './AttachmentList.js';
 import { EntryBody } from './EntryBody.js';
 import { refreshCase } from './entry-form.js';
 import { EntryForm, isCorrectableHere } from './EntryForm.js';
@@ -110,6 +111,7 @@ function TimelineEntry({ entry }: { entry: CaseEntryView }) {
           </p>
         )}
         <EntryBody kind={entry.kind} body={entry.current.body} />
+        <AttachmentList entry={entry} />
         {corrected && (
           <details className="case-disclosure case-history" data-testid="entry-history">
             <summary>{t('casePage.timeline.earlier', { count: entry.history.length })}</summary>
