@@ -6,7 +6,7 @@ import { ApiError, isElevationRequired } from '../api/client.js';
 import { queryKeys } from '../api/query-keys.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { ModalDialog } from '../components/ModalDialog.js';
-import { TextField } from '../components/TextField.js';
+import { OneTimeCodeField } from '../components/OneTimeCodeField.js';
 import { ElevationCancelledError } from './elevation-cancelled.js';
 
 type Waiter = { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void };
@@ -144,16 +144,10 @@ function ElevationDialog({ open, onConfirmed, onCancel, onFailed }: DialogProps)
           {t('elevation.text')}
         </p>
         <ErrorAlert error={problem} />
-        <TextField
+        <OneTimeCodeField
           id="elevate-code"
           ref={inputRef}
           label={t('elevation.codeLabel')}
-          name="totp"
-          className="input-code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          spellCheck={false}
-          required
           data-testid="elevate-code"
           value={code}
           onChange={(event) => setCode(event.target.value)}

@@ -13,6 +13,7 @@ import { useRoleNames } from '../hooks/useRoleNames.js';
 import { casePath, useCaseDate } from './cases/case-summary.js';
 import { DueList } from './home/DueList.js';
 import { Figures, StepFigures } from './home/Figures.js';
+import { HomeCard } from './home/HomeCard.js';
 import { HomeCaseList } from './home/HomeCaseList.js';
 import './home/home.css';
 
@@ -67,51 +68,24 @@ function HomeSections({ home }: { home: HomeResponse }) {
       {home.myConcerns && <HomeCaseList title={t('homePage.myConcerns')} cases={home.myConcerns} testId="home-cases" />}
       {home.myCases && <HomeCaseList title={t('homePage.myCases')} cases={home.myCases} testId="home-cases" emptyText={t('homePage.noCases')} />}
       {home.startOfYearTalks && (
-        <section className="card" aria-labelledby="home-talks-title" data-testid="home-talks">
-          <div className="section-title-row">
-            <h2 id="home-talks-title" className="section-title">
-              {t('homePage.talksTitle', { schoolYear: home.startOfYearTalks.schoolYear })}
-            </h2>
-            <Link to="/startgesprekken" className="button button-secondary button-compact">
-              {t('homePage.talksOpen')}
-            </Link>
-          </div>
+        <HomeCard title={t('homePage.talksTitle', { schoolYear: home.startOfYearTalks.schoolYear })} testId="home-talks" link={{ to: '/startgesprekken', label: t('homePage.talksOpen') }}>
           <p>{home.startOfYearTalks.toDo === 0 ? t('homePage.talksDone') : t('homePage.talksToDo', { toDo: home.startOfYearTalks.toDo, pupils: home.startOfYearTalks.pupils })}</p>
-        </section>
+        </HomeCard>
       )}
       {home.casesByStep && (
-        <section className="card" aria-labelledby="home-steps-title" data-testid="home-cases-by-step">
-          <div className="section-title-row">
-            <h2 id="home-steps-title" className="section-title">
-              {t('homePage.casesByStep')}
-            </h2>
-            <Link to="/casussen" className="button button-secondary button-compact">
-              {t('homePage.allCasesLink')}
-            </Link>
-          </div>
+        <HomeCard title={t('homePage.casesByStep')} testId="home-cases-by-step" link={{ to: '/casussen', label: t('homePage.allCasesLink') }}>
           <StepFigures byStep={home.casesByStep.byStep} />
           <p className="muted">{t('homePage.inMonitoring', { count: home.casesByStep.monitoring })}</p>
-        </section>
+        </HomeCard>
       )}
       {home.schoolDue && <DueList title={t('homePage.schoolDue')} items={home.schoolDue} testId="home-school-due" withOwner today={home.today} />}
       {home.destructionDue && (home.destructionDue.due > 0 || home.destructionDue.upcoming > 0) && (
-        <section className="card" aria-labelledby="home-destruction-title" data-testid="home-destruction">
-          <div className="section-title-row">
-            <h2 id="home-destruction-title" className="section-title">
-              {t('homePage.destructionTitle')}
-            </h2>
-            <Link to="/bewaartermijnen" className="button button-secondary button-compact">
-              {t('homePage.destructionOpen')}
-            </Link>
-          </div>
+        <HomeCard title={t('homePage.destructionTitle')} testId="home-destruction" link={{ to: '/bewaartermijnen', label: t('homePage.destructionOpen') }}>
           <p>{t('homePage.destructionText', { due: home.destructionDue.due, upcoming: home.destructionDue.upcoming })}</p>
-        </section>
+        </HomeCard>
       )}
       {home.schoolOverview && (
-        <section className="card" aria-labelledby="home-overview-title" data-testid="home-school-overview">
-          <h2 id="home-overview-title" className="section-title">
-            {t('homePage.overviewTitle')}
-          </h2>
+        <HomeCard title={t('homePage.overviewTitle')} testId="home-school-overview">
           <Figures
             label={t('homePage.overviewTitle')}
             figures={[
@@ -124,13 +98,10 @@ function HomeSections({ home }: { home: HomeResponse }) {
           <h3 className="subsection-title">{t('homePage.byStepLabel')}</h3>
           <StepFigures byStep={home.schoolOverview.byStep} />
           <p className="muted">{t('homePage.overviewNote')}</p>
-        </section>
+        </HomeCard>
       )}
       {home.breakGlass && (
-        <section className="card" aria-labelledby="home-break-glass-title" data-testid="home-break-glass">
-          <h2 id="home-break-glass-title" className="section-title">
-            {t('homePage.breakGlassTitle')}
-          </h2>
+        <HomeCard title={t('homePage.breakGlassTitle')} testId="home-break-glass">
           {home.breakGlass.length === 0 ? (
             <p className="muted">{t('homePage.breakGlassNone')}</p>
           ) : (
@@ -145,13 +116,10 @@ function HomeSections({ home }: { home: HomeResponse }) {
               ))}
             </ul>
           )}
-        </section>
+        </HomeCard>
       )}
       {home.boardFigures && (
-        <section className="card" aria-labelledby="home-board-title" data-testid="home-board-figures">
-          <h2 id="home-board-title" className="section-title">
-            {t('homePage.boardTitle')}
-          </h2>
+        <HomeCard title={t('homePage.boardTitle')} testId="home-board-figures">
           {home.boardFigures.schools.length === 0 ? (
             <p className="muted">{t('homePage.boardNone')}</p>
           ) : (
@@ -177,7 +145,7 @@ function HomeSections({ home }: { home: HomeResponse }) {
             </div>
           )}
           <p className="muted">{t('homePage.boardNote')}</p>
-        </section>
+        </HomeCard>
       )}
       {home.staffRouteCases && <HomeCaseList title={t('homePage.staffRoute')} cases={home.staffRouteCases} testId="home-staff-route" emptyText={t('homePage.staffRouteNone')} moreTo="/casussen" />}
     </div>

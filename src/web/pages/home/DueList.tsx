@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HomeDueItem } from '../../../contract/home.js';
 import { casePath, useCaseDate } from '../cases/case-summary.js';
+import { HomeCard } from './HomeCard.js';
 
 /**
  * What falls due: overdue first (marked in words, not only colour), then by date. On the school-wide
@@ -10,12 +11,8 @@ import { casePath, useCaseDate } from '../cases/case-summary.js';
 export function DueList({ title, items, testId, withOwner, today }: { title: string; items: readonly HomeDueItem[]; testId: string; withOwner: boolean; today: string }) {
   const { t } = useTranslation();
   const dateOf = useCaseDate();
-  const id = `${testId}-title`;
   return (
-    <section className="card" aria-labelledby={id} data-testid={testId}>
-      <h2 id={id} className="section-title">
-        {title}
-      </h2>
+    <HomeCard title={title} testId={testId}>
       {items.length === 0 ? (
         <p className="muted">{t('homePage.nothingDue')}</p>
       ) : (
@@ -43,6 +40,6 @@ export function DueList({ title, items, testId, withOwner, today }: { title: str
           ))}
         </ul>
       )}
-    </section>
+    </HomeCard>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { CaseSummary } from '../../../contract/cases.js';
 import { CaseLink, PhaseBadge, useCaseDate, useCaseStep } from '../cases/case-summary.js';
+import { HomeCard } from './HomeCard.js';
 
 /** How many cases a home list shows; the rest are on the cases page. */
 const SHOWN = 8;
@@ -12,19 +12,8 @@ export function HomeCaseList({ title, cases, testId, emptyText, moreTo = '/casus
   const stepOf = useCaseStep();
   const dateOf = useCaseDate();
   if (cases.length === 0 && !emptyText) return null;
-  const id = `${testId}-title`;
   return (
-    <section className="card" aria-labelledby={id} data-testid={testId}>
-      <div className="section-title-row">
-        <h2 id={id} className="section-title">
-          {title}
-        </h2>
-        {cases.length > SHOWN && (
-          <Link to={moreTo} className="button button-secondary button-compact">
-            {t('homePage.allCases', { count: cases.length })}
-          </Link>
-        )}
-      </div>
+    <HomeCard title={title} testId={testId} {...(cases.length > SHOWN ? { link: { to: moreTo, label: t('homePage.allCases', { count: cases.length }) } } : {})}>
       {cases.length === 0 ? (
         <p className="muted">{emptyText}</p>
       ) : (
@@ -42,6 +31,6 @@ export function HomeCaseList({ title, cases, testId, emptyText, moreTo = '/casus
           ))}
         </ul>
       )}
-    </section>
+    </HomeCard>
   );
 }

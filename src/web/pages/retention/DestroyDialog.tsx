@@ -5,7 +5,7 @@ import { elevate } from '../../api/administration.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ModalDialog } from '../../components/ModalDialog.js';
-import { TextField } from '../../components/TextField.js';
+import { OneTimeCodeField } from '../../components/OneTimeCodeField.js';
 import { formatDate } from '../pupils/dates.js';
 import { destroyCase, retentionKeys } from './retention-api.js';
 
@@ -115,18 +115,12 @@ export function DestroyDialog({ target, onClose }: { target: DestroyTarget | nul
               )}
             </div>
           </div>
-          <TextField
+          <OneTimeCodeField
             id="destroy-code"
             ref={codeRef}
             label={t('retention.dialog.codeLabel')}
             hint={t('retention.dialog.codeHint')}
             error={codeError}
-            name="totp"
-            className="input-code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            spellCheck={false}
-            required
             data-testid="destroy-code"
             value={code}
             onChange={(event) => setCode(event.target.value)}

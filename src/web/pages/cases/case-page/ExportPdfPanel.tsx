@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { ModalDialog } from '../../../components/ModalDialog.js';
 import { Notice } from '../../../components/Notice.js';
 import { RadioGroup } from '../../../components/RadioGroup.js';
-import { TextField } from '../../../components/TextField.js';
+import { OneTimeCodeField } from '../../../components/OneTimeCodeField.js';
 import { download, exportDossierPdf } from '../../exports/exports-api.js';
 import { VERIFY_PDF_PATH } from '../../exports/paths.js';
 
@@ -115,18 +115,12 @@ function ExportDialog({ caseId, open, onClose }: { caseId: string; open: boolean
           onChange={setVariant}
           firstRef={firstRef}
         />
-        <TextField
+        <OneTimeCodeField
           id="export-pdf-code"
           ref={codeRef}
           label={t('dossierExport.codeLabel')}
           hint={t('dossierExport.codeHint')}
           error={codeError}
-          name="totp"
-          className="input-code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          spellCheck={false}
-          required
           data-testid="export-pdf-code"
           value={code}
           onChange={(event) => setCode(event.target.value)}
