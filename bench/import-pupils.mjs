@@ -13,8 +13,8 @@ import { createContext, openDataStore } from '../dist/server/start.js';
 const PUPILS = Number(process.env.PUPILS ?? 10_000);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-bench-'));
 const config = loadConfig({ DATA_DIR: dir, MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' });
-const { db, masterKey } = await openDataStore(config);
-const ctx = createContext(config, db, masterKey);
+const { db, keys } = await openDataStore(config);
+const ctx = createContext(config, db, keys);
 
 const boardId = randomUUID();
 const schoolId = randomUUID();

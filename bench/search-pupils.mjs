@@ -17,8 +17,8 @@ const SURNAMES = [[null, 'Bakker'], ['de', 'Vries'], ['van den', 'Berg'], [null,
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'meldpad-bench-search-'));
 const config = loadConfig({ DATA_DIR: dir, MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' });
-const { db, masterKey } = await openDataStore(config);
-const ctx = createContext(config, db, masterKey);
+const { db, keys } = await openDataStore(config);
+const ctx = createContext(config, db, keys);
 const at = new Date();
 const boardId = randomUUID();
 await ctx.repos.boards.createBoard({ id: boardId, name: 'Stichting Bench', at });

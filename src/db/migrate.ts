@@ -12,6 +12,7 @@ import * as retention from './migrations/2026-11-29-0010-retention.js';
 import * as accessRequests from './migrations/2026-11-29-0011-access-requests.js';
 import * as dossierExports from './migrations/2026-11-29-0012-dossier-exports.js';
 import * as notificationMail from './migrations/2026-11-29-0013-notification-mail.js';
+import * as performanceIndexes from './migrations/2026-11-29-0014-performance-indexes.js';
 
 /** Every schema migration, in order. Names sort by date; a migration, once shipped, never changes. */
 const MIGRATIONS = {
@@ -27,6 +28,7 @@ const MIGRATIONS = {
   '2026-11-29-0011-access-requests': accessRequests,
   '2026-11-29-0012-dossier-exports': dossierExports,
   '2026-11-29-0013-notification-mail': notificationMail,
+  '2026-11-29-0014-performance-indexes': performanceIndexes,
 } as const;
 
 class InCodeMigrations implements MigrationProvider {

@@ -4,23 +4,23 @@ import type { Database } from '../../db/schema.js';
 import type { AppContext } from '../../server/app-context.js';
 
 // Fictional names, as varied as a Rotterdam school's. Combined at random; any resemblance is chance.
-const GIVEN = [
+export const GIVEN = [
   'Noah', 'Emma', 'Mohammed', 'Sara', 'Daan', 'Yara', 'Sem', 'Fatima', 'Liam', 'Nora', 'Ayoub', 'Julia', 'Levi', 'Amira', 'Finn',
   'Tess', 'Bilal', 'Zoë', 'Milan', 'Hiba', 'Luuk', 'Elif', 'Jayden', 'Sophie', 'Yusuf', 'Mila', 'Kerem', 'Lotte', 'Rayan', 'Isa',
   'Aylin', 'Jesse', 'Maryam', 'Bram', 'Naomi', 'Omar', 'Fenna', 'Ilias', 'Roos', 'Adam', 'Zeynep', 'Thijs', 'Lina', 'Oliwia', 'Jakub',
   'Shanaya', 'Dinesh', 'Kiara', 'Wessel', 'Anouk', 'Mehmet', 'Senna', 'Nikola', 'Djenna', 'Ruben', 'Ivy', 'Amin', 'Saar', 'Lucas', 'Esra',
 ];
-const SURNAMES: [string | null, string][] = [
+export const SURNAMES: [string | null, string][] = [
   [null, 'Bakker'], ['de', 'Vries'], ['van den', 'Berg'], [null, 'El Idrissi'], [null, 'Yılmaz'], [null, 'Doğan'], [null, 'Şahin'], [null, 'Kowalski'],
   [null, 'Nowak'], [null, 'Ramdin'], [null, 'Soekhai'], [null, 'Martina'], [null, 'Tavares'], [null, 'Mendes'], ['van', 'Dijk'], ['de', 'Jong'],
   [null, 'Jansen'], [null, 'Bouzid'], [null, 'Amrani'], [null, 'Öztürk'], [null, 'Kaya'], [null, 'Wiśniewski'], ['ter', 'Horst'], [null, 'Visser'],
   [null, 'Smit'], [null, 'Chaouch'], [null, 'Pinas'], [null, 'Koster'], ['van der', 'Meer'], [null, 'Nguyen'], [null, 'Haddou'], [null, 'Brouwer'],
   [null, 'Mahabier'], [null, 'Lopes'], ['de', 'Graaf'], [null, 'Aydın'], [null, 'Zieliński'], [null, 'Benali'], [null, 'Kartosen'], [null, 'Veenstra'],
 ];
-const PARENT_INITIALS = ['A.', 'B.', 'C.', 'D.', 'F.', 'H.', 'J.', 'K.', 'L.', 'M.', 'N.', 'R.', 'S.', 'Y.', 'Z.'];
+export const PARENT_INITIALS = ['A.', 'B.', 'C.', 'D.', 'F.', 'H.', 'J.', 'K.', 'L.', 'M.', 'N.', 'R.', 'S.', 'Y.', 'Z.'];
 
 /** A small seeded generator, so the demo is the same every time. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

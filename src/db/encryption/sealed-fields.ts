@@ -33,6 +33,8 @@ export function sealFields<F extends Fields>(cipher: RecordCipher, table: Sealed
 /** Opens a row's sealed fields. A row without a data key is from before sealing and is returned as it is. */
 export function openFields<F extends Fields>(cipher: RecordCipher, table: SealedTable, rowId: string, dataKey: string | null, fields: F): F {
   if (dataKey === null) return fields;
+  // Nothing sealed (every field null, e.g. a talk without notes): no data key to unwrap.
+  if (Object.values(fields).every((value) => value === null)) return fields;
   const key = cipher.unwrap(dataKey);
   const opened: Fields = {};
   for (const [name, value] of Object.entries(fields)) opened[name] = value === null ? null : cipher.open(key, value, place(table, rowId, name));

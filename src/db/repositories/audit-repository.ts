@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ChainVerifier, chainHash, type ChainProblem } from '../audit/audit-chain.js';
 import type { Database } from '../schema.js';
 
@@ -114,13 +114,16 @@ export class AuditRepository {
     const verifier = new ChainVerifier(this.chainKey);
     const before = await this.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', 'is', null).executeTakeFirstOrThrow();
     const head = await this.db.selectFrom('audit_chain_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
-    const batchAfter = (after: number): Promise<Selectable<Database['audit_events']>[]> =>
-      this.db.selectFrom('audit_events').selectAll().where('seq', 'is not', null).where('seq', '>', after).orderBy('seq').limit(VERIFY_BATCH).execute();
-    // The next batch is read while this one is hashed: on PostgreSQL the server reads as the process hashes.
-    let next: Promise<Selectable<Database['audit_events']>[]> | null = batchAfter(0);
-    while (next) {
-      const rows: Selectable<Database['audit_events']>[] = await next;
-      next = rows.length === VERIFY_BATCH ? batchAfter(Number(rows[rows.length - 1]!.seq)) : null;
+    let after = 0;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('seq', 'is not', null)
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(VERIFY_BATCH)
+        .execute();
       let going = true;
       for (const r of rows) {
         going = verifier.push({
@@ -143,11 +146,8 @@ export class AuditRepository {
         });
         if (!going) break;
       }
-      if (!going) {
-        // A problem was found: the batch already asked for is not needed, but is awaited (no stray rejection).
-        await next?.catch(() => undefined);
-        break;
-      }
+      if (!going || rows.length < VERIFY_BATCH) break;
+      after = Number(rows[rows.length - 1]!.seq);
     }
     const { checked, problem } = verifier.finish({ seq: Number(head.seq), hash: head.hash });
     return { checked, beforeChain: Number(before.n), problem };
