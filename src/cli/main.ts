@@ -1,14 +1,4 @@
 import { ConfigError } from '../server/config/config.js';
-import { backupCommand } from './commands/backup.js';
-import { auditCommand } from './commands/audit.js';
-import { createAdminCommand } from './commands/create-admin.js';
-import { demoCommand } from './commands/demo.js';
-import { importPupilsCommand } from './commands/import-pupils.js';
-import { migrateCommand } from './commands/migrate.js';
-import { rotateKeyCommand } from './commands/rotate-key.js';
-import { restoreCommand } from './commands/restore.js';
-import { startCommand } from './commands/start.js';
-import { verifyPdfCommand } from './commands/verify-pdf.js';
 import { loadEnvironment } from './environment.js';
 import { UsageError } from './usage-error.js';
 
@@ -34,17 +24,21 @@ const USAGE = `Gebruik / usage: meldpad <command> [options]
 
 Settings come from environment variables or a .env file in the current folder.`;
 
-const COMMANDS: Record<string, (args: string[], env: Record<string, string | undefined>) => Promise<number>> = {
-  start: startCommand,
-  migrate: migrateCommand,
-  'create-admin': createAdminCommand,
-  demo: demoCommand,
-  'import-pupils': importPupilsCommand,
-  audit: auditCommand,
-  'rotate-key': rotateKeyCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-  'verify-pdf': verifyPdfCommand,
+type Command = (args: string[], env: Record<string, string | undefined>) => Promise<number>;
+
+// Each command is loaded when run: `meldpad start` need not load the demo generator, the backup
+// code or the PDF reader, which would cost start-up time and memory.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  start: async () => (await import('./commands/start.js')).startCommand,
+  migrate: async () => (await import('./commands/migrate.js')).migrateCommand,
+  'create-admin': async () => (await import('./commands/create-admin.js')).createAdminCommand,
+  demo: async () => (await import('./commands/demo.js')).demoCommand,
+  'import-pupils': async () => (await import('./commands/import-pupils.js')).importPupilsCommand,
+  audit: async () => (await import('./commands/audit.js')).auditCommand,
+  'rotate-key': async () => (await import('./commands/rotate-key.js')).rotateKeyCommand,
+  backup: async () => (await import('./commands/backup.js')).backupCommand,
+  restore: async () => (await import('./commands/restore.js')).restoreCommand,
+  'verify-pdf': async () => (await import('./commands/verify-pdf.js')).verifyPdfCommand,
 };
 
 /** Runs one command; returns the exit code. A bad setting prints one line and gives 1. */
@@ -54,12 +48,13 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(USAGE);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const loadCommand = COMMANDS[name];
+  if (!loadCommand) {
     console.error(`meldpad: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
   try {
+    const command = await loadCommand();
     return await command(args, loadEnvironment());
   } catch (error) {
     if (error instanceof ConfigError) {

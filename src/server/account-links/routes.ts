@@ -47,7 +47,7 @@ export function registerAccountLinkRoutes(app: FastifyInstance, ctx: AppContext)
     handler: async (request) => {
       const link = await usableLink(request.body.token);
       const school = await ctx.repos.boards.findSchool(link.schoolId);
-      requireAcceptablePassword(request.body.password, [link.name, link.email, school?.name ?? ''], 'password');
+      await requireAcceptablePassword(request.body.password, [link.name, link.email, school?.name ?? ''], 'password');
       const now = ctx.now();
       if (link.kind === 'invitation' && (await ctx.repos.users.findByEmail(link.email))) throw new HttpError(409, 'email-taken');
       const passwordHash = link.kind === 'password-reset' ? await hashPassword(request.body.password) : null;

@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
 import { isAcceptedType, type AttachmentType } from '../../domain/attachments/attachment-rules.js';
 
 /**
@@ -7,6 +6,8 @@ import { isAcceptedType, type AttachmentType } from '../../domain/attachments/at
  * number and come out as unknown, so they are refused too).
  */
 export async function detectAttachmentType(head: Uint8Array): Promise<AttachmentType | null> {
+  // Loaded with the first upload rather than at start-up.
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(head);
   return isAcceptedType(detected?.mime) ? detected.mime : null;
 }

@@ -1,8 +1,11 @@
-import { judgePassword } from '../../domain/auth/password-policy.js';
 import { HttpError, type MessageHint } from '../http/http-error.js';
+import { loadPasswordFeedback } from '../i18n/translate.js';
 
 /** Refuses a password the policy does not accept, saying why and what to do instead. */
-export function requireAcceptablePassword(password: string, personalWords: readonly string[], field: string): void {
+export async function requireAcceptablePassword(password: string, personalWords: readonly string[], field: string): Promise<void> {
+  // The strength estimator's dictionaries (about 100 ms and 35 MB) load when a password is first set,
+  // not at every start; so do zxcvbn's own sentences, which its feedback keys are translated with.
+  const [{ judgePassword }] = await Promise.all([import('../../domain/auth/password-policy.js'), loadPasswordFeedback()]);
   const verdict = judgePassword(password, personalWords);
   if (verdict.acceptable) return;
   const { problem } = verdict;

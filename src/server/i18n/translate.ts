@@ -1,6 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
 import { en, nl, type MessageKey } from './messages.js';
-import { en as zxcvbnEn, nl as zxcvbnNl } from './password-feedback.js';
 
 export type Language = 'nl' | 'en';
 
@@ -10,8 +9,8 @@ void instance.init({
   lng: 'nl',
   fallbackLng: 'nl',
   resources: {
-    nl: { translation: nl, zxcvbn: zxcvbnNl },
-    en: { translation: en, zxcvbn: zxcvbnEn },
+    nl: { translation: nl },
+    en: { translation: en },
   },
   interpolation: { escapeValue: false },
 });
@@ -21,6 +20,17 @@ const byLanguage: Record<Language, TFunction> = { nl: instance.getFixedT('nl'), 
 /** A server message in the reader's language. */
 export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
   return byLanguage[language](key, params);
+}
+
+let passwordFeedback: Promise<void> | null = null;
+
+/** Adds zxcvbn's sentences (from its language packages, large) on first need: before a password is judged. */
+export function loadPasswordFeedback(): Promise<void> {
+  passwordFeedback ??= import('./password-feedback.js').then((sentences) => {
+    instance.addResourceBundle('nl', 'zxcvbn', sentences.nl);
+    instance.addResourceBundle('en', 'zxcvbn', sentences.en);
+  });
+  return passwordFeedback;
 }
 
 /** zxcvbn's feedback key in the reader's language, or null when we have no sentence for it. */

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config/config.js';
 
 /** One message. Mail never names a pupil or holds case content: only who it is for and a link. */
@@ -15,10 +15,12 @@ export interface Mailer {
 /** The configured SMTP server, or null when none is set (links are then shown to the administrator). */
 export function createMailer(config: Config['mail']): Mailer | null {
   if (!config) return null;
-  const transport: Transporter = nodemailer.createTransport(config.url);
+  // nodemailer is loaded with the first mail, not at start-up.
+  let transport: Promise<Transporter> | null = null;
   return {
     async send(message) {
-      await transport.sendMail({ from: config.from, to: message.to, subject: message.subject, text: message.text });
+      transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(config.url));
+      await (await transport).sendMail({ from: config.from, to: message.to, subject: message.subject, text: message.text });
     },
   };
 }

@@ -36,7 +36,7 @@ export function registerSetupRoutes(app: FastifyInstance, ctx: AppContext): void
         await auditRequest(ctx, request, { action: 'setup.complete', outcome: 'denied' });
         throw new HttpError(403, 'invalid-setup-token');
       }
-      requireAcceptablePassword(body.admin.password, [body.admin.name, body.admin.email, body.boardName, body.schoolName], 'admin.password');
+      await requireAcceptablePassword(body.admin.password, [body.admin.name, body.admin.email, body.boardName, body.schoolName], 'admin.password');
       const ids = { boardId: randomUUID(), schoolId: randomUUID(), userId: '' };
 
       const done = await ctx.db.kysely.transaction().execute(async (tx) => {
