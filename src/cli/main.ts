@@ -11,8 +11,8 @@ const USAGE = `Gebruik / usage: meldpad <command> [options]
   demo --out FILE                fill an empty database with a fictional board; accounts to FILE
   import-pupils --school NAME [--dry-run] [--confirm-leaving] FILE
                                  import pupils from an EDEX (.xml) or CSV file (one-way)
-  audit verify                   check the whole audit chain; names the first event altered,
-                                 removed or inserted (exit 1)
+  audit verify [--threads N]     check the whole audit chain; names the first event altered,
+                                 removed or inserted (exit 1); N threads (one per processor)
   rotate-key                     re-wrap every data key under a new master key, without downtime
   backup [--passphrase-file F] FILE
                                  an encrypted backup of the database and its master key

@@ -27,6 +27,18 @@ async function tamper(t: DemoApp, change: string): Promise<void> {
   await sql.raw(change).execute(db);
 }
 
+/** `meldpad audit verify` in three threads: long enough a chain is cut in three parts (50 events at least each). */
+function verifyInThreads(t: DemoApp) {
+  return runMeldpad(['audit', 'verify', '--threads', '3'], cliEnv(t));
+}
+
+/** Two hundred more events through the repository, so that the chain is cut in three parts. */
+async function lengthenChain(t: DemoApp): Promise<void> {
+  await t.ctx.db.kysely.transaction().execute(async (tx) => {
+    for (let i = 0; i < 200; i += 1) await t.ctx.repos.audit.append({ occurredAt: new Date(), action: 'case.list', outcome: 'success', requestId: `req-${i}` }, tx);
+  });
+}
+
 async function chainedIds(t: DemoApp): Promise<number[]> {
   const rows = await t.ctx.db.kysely.selectFrom('audit_events').select('id').where('seq', 'is not', null).orderBy('seq').execute();
   return rows.map((r) => Number(r.id));
@@ -38,6 +50,7 @@ describe.each(ENGINES)('the audit chain (%s)', (engine) => {
 
   async function someCaseRead() {
     t = await createDemoApp(engine, {}, { cases: true });
+    await lengthenChain(t);
     const ib = await signInAs(t, account(t, 'ib'), { school: REGENBOOG });
     const regenboog = (await t.ctx.repos.boards.findSchoolByName(REGENBOOG))!.id;
     const caseId = (await t.ctx.db.kysely.selectFrom('cases').select('id').where('route', '=', 'meldcode').where('school_id', '=', regenboog).where('phase', '!=', 'closed').orderBy('started_at').executeTakeFirstOrThrow()).id;
@@ -57,6 +70,22 @@ describe.each(ENGINES)('the audit chain (%s)', (engine) => {
     expect(cli.stderr).toBe('');
     expect(cli.status).toBe(0);
     expect(cli.stdout).toMatch(/intact: \d+ events verified/);
+    const threaded = verifyInThreads(t);
+    expect(threaded.status).toBe(0);
+    expect(threaded.stdout).toContain(`intact: ${report.checked} events verified`);
+  });
+
+  it('finds no fault in events whose fields hold quotes, control characters and other scripts', async () => {
+    await someCaseRead();
+    // The threads read each event's fields as the database writes them in JSON; where that differs
+    // from how the chain hashed them, they must fall back to the fields rather than cry tampering.
+    await t.ctx.db.kysely.transaction().execute(async (tx) => {
+      await t.ctx.repos.audit.append({ occurredAt: new Date(), action: 'case.read', outcome: 'success', requestId: 'a"b\\c\u0001\u001f\n\t\u2028\u007f/é😀', address: '::ffff:127.0.0.1' }, tx);
+    });
+    const ids = await chainedIds(t);
+    const threaded = verifyInThreads(t);
+    expect(threaded.stderr).toBe('');
+    expect(threaded.stdout).toContain(`intact: ${ids.length} events verified`);
   });
 
   it('commits the reads of concurrent requests together, each durable before its answer', async () => {
@@ -89,6 +118,7 @@ describe.each(ENGINES)('the audit chain (%s)', (engine) => {
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain(`event ${victim} `);
     expect(cli.stderr).toContain('altered');
+    expect(verifyInThreads(t).stderr).toBe(cli.stderr);
   });
 
   it('names the event after a removed one', async () => {
@@ -96,6 +126,21 @@ describe.each(ENGINES)('the audit chain (%s)', (engine) => {
     const ids = await chainedIds(t);
     await tamper(t, `delete from audit_events where id = ${ids[3]!}`);
     expect((await t.ctx.repos.audit.verifyChain()).problem).toMatchObject({ kind: 'removed', eventId: ids[4]!, missingFrom: 4, missingTo: 4 });
+    const threaded = verifyInThreads(t);
+    expect(threaded.status).toBe(1);
+    expect(threaded.stderr).toContain(`events at places 4–4 were removed (the chain resumes at event ${ids[4]!}, place 5)`);
+  });
+
+  it('names the first of several changes when the chain is checked in parts', async () => {
+    await someCaseRead();
+    const ids = await chainedIds(t);
+    // One change in each third: the earliest is the one to name.
+    const early = ids[60]!;
+    await tamper(t, `update audit_events set action = 'pupil.read' where id in (${early}, ${ids[ids.length - 20]!})`);
+    await sql.raw(`delete from audit_events where id = ${ids[110]!}`).execute(t.ctx.db.kysely);
+    const threaded = verifyInThreads(t);
+    expect(threaded.status).toBe(1);
+    expect(threaded.stderr).toContain(`event ${early} (place 61 in the chain) was altered`);
   });
 
   it('notices the newest event removed', async () => {
@@ -103,6 +148,7 @@ describe.each(ENGINES)('the audit chain (%s)', (engine) => {
     const ids = await chainedIds(t);
     await tamper(t, `delete from audit_events where id = ${ids.at(-1)!}`);
     expect((await t.ctx.repos.audit.verifyChain()).problem).toMatchObject({ kind: 'tail-removed' });
+    expect(verifyInThreads(t).stderr).toContain('the newest events were removed');
   });
 
   it('names an inserted event', async () => {
@@ -116,6 +162,7 @@ describe.each(ENGINES)('the audit chain (%s)', (engine) => {
       .values({ ...row, id: 999_999, seq: 5, action: 'case.read', actor_user_id: 'verborgen' })
       .execute();
     expect((await t.ctx.repos.audit.verifyChain()).problem).toMatchObject({ kind: 'inserted', eventId: 999_999, seq: 5 });
+    expect(verifyInThreads(t).stderr).toContain('event 999999 (place 5 in the chain) was inserted');
   });
 
   it('the database itself refuses to change or remove audit events', async () => {

@@ -1,6 +1,9 @@
+import { availableParallelism } from 'node:os';
 import type { ChainProblem } from '../../db/audit/audit-chain.js';
+import { verifyChainInThreads } from '../../db/audit/parallel-verification.js';
 import { loadConfig } from '../../server/config/config.js';
-import { createContext, openDataStore } from '../../server/start.js';
+import { repositoryKeys } from '../../server/security/repository-keys.js';
+import { openDataStore } from '../../server/start.js';
 import { UsageError } from '../usage-error.js';
 
 /** What went wrong, naming the first event that does not fit. */
@@ -21,16 +24,24 @@ export function describeProblem(problem: ChainProblem): string {
   }
 }
 
+/** `--threads N` (1–64); by default one per processor. */
+function threadsOf(rest: string[]): number {
+  if (rest.length === 0) return availableParallelism();
+  const threads = rest[0] === '--threads' && rest.length === 2 && /^\d+$/.test(rest[1]!) ? Number(rest[1]) : NaN;
+  if (!(threads >= 1 && threads <= 64)) throw new UsageError('use "meldpad audit verify [--threads N]" with N from 1 to 64');
+  return threads;
+}
+
 /** `meldpad audit verify`: checks the whole audit chain; exit 0 when intact, 1 naming the first break. */
 export async function auditCommand(args: string[], env: Record<string, string | undefined>): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'verify' || rest.length > 0) throw new UsageError('use "meldpad audit verify"');
+  if (sub !== 'verify') throw new UsageError('use "meldpad audit verify [--threads N]"');
+  const threads = threadsOf(rest);
   const config = loadConfig(env);
   const { db, keys } = await openDataStore(config);
   try {
-    const ctx = createContext(config, db, keys);
     const started = performance.now();
-    const report = await ctx.repos.audit.verifyChain();
+    const report = await verifyChainInThreads(db, config.database, repositoryKeys(keys).auditChainKey, threads);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const before = report.beforeChain > 0 ? ` (${report.beforeChain} older events from before the chain are not covered)` : '';
     if (report.problem) {

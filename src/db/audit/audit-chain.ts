@@ -26,10 +26,19 @@ export interface ChainedFields {
  * someone who has only the database can neither alter an event nor forge a new chain that verifies.
  */
 export function chainHash(key: Buffer, e: ChainedFields): string {
-  const canonical = JSON.stringify([
+  return keyedHash(key, canonicalFields(e));
+}
+
+/** The fields as the chain hashes them: one JSON array in a fixed order. */
+export function canonicalFields(e: ChainedFields): string {
+  return JSON.stringify([
     e.seq, e.prevHash, e.occurredAt, e.action, e.outcome, e.actorUserId, e.actorRole, e.boardId,
     e.schoolId, e.pupilId, e.caseId, e.subjectId, e.requestId, e.address,
   ]);
+}
+
+/** HMAC-SHA-256 of an event's canonical fields. */
+export function keyedHash(key: Buffer, canonical: string): string {
   return createHmac('sha256', key).update(canonical).digest('hex');
 }
 
@@ -37,6 +46,9 @@ export interface StoredChainEvent extends ChainedFields {
   id: number;
   hash: string;
 }
+
+/** What the walk along the chain needs of an event once its own hash was checked. */
+export type ChainLink = Pick<StoredChainEvent, 'id' | 'seq' | 'prevHash' | 'hash'>;
 
 export type ChainProblem =
   | { kind: 'altered'; eventId: number; seq: number }
@@ -51,17 +63,45 @@ export type ChainProblem =
  * that follows a gap or a broken link (events removed), and at the end a chain shorter than its recorded
  * head (the newest events removed).
  */
-export class ChainVerifier {
-  private expectedSeq = 1;
-  private lastHash = GENESIS_HASH;
-  private suspect: StoredChainEvent | null = null;
-  private problem: ChainProblem | null = null;
-  private checked = 0;
+/** Where a walk along the chain stands: enough to carry on from there in another thread. */
+export interface ChainState {
+  expectedSeq: number;
+  lastHash: string;
+  suspect: ChainLink | null;
+  problem: ChainProblem | null;
+  checked: number;
+}
 
-  constructor(private readonly key: Buffer) {}
+export class ChainVerifier {
+  private expectedSeq: number;
+  private lastHash: string;
+  private suspect: ChainLink | null;
+  private problem: ChainProblem | null;
+  private checked: number;
+
+  /** @param from a state to carry on from (the start of the chain when not given) */
+  constructor(
+    private readonly key: Buffer,
+    from: ChainState = { expectedSeq: 1, lastHash: GENESIS_HASH, suspect: null, problem: null, checked: 0 },
+  ) {
+    this.expectedSeq = from.expectedSeq;
+    this.lastHash = from.lastHash;
+    this.suspect = from.suspect;
+    this.problem = from.problem;
+    this.checked = from.checked;
+  }
+
+  state(): ChainState {
+    return { expectedSeq: this.expectedSeq, lastHash: this.lastHash, suspect: this.suspect, problem: this.problem, checked: this.checked };
+  }
 
   /** Checks the next event; returns false once a problem was found (the rest need not be read). */
   push(e: StoredChainEvent): boolean {
+    return this.pushLink(e, chainHash(this.key, e) === e.hash);
+  }
+
+  /** The same, for an event whose own hash the caller checked (`hashHolds`) — in another thread, say. */
+  pushLink(e: ChainLink, hashHolds: boolean): boolean {
     if (this.problem) return false;
     if (this.suspect) {
       const s = this.suspect;
@@ -70,8 +110,8 @@ export class ChainVerifier {
       this.problem = { kind: skipsSuspect || s.seq < this.expectedSeq ? 'inserted' : 'altered', eventId: s.id, seq: s.seq };
       return false;
     }
-    if (chainHash(this.key, e) !== e.hash) {
-      this.suspect = e;
+    if (!hashHolds) {
+      this.suspect = { id: e.id, seq: e.seq, prevHash: e.prevHash, hash: e.hash };
       return true;
     }
     if (e.seq !== this.expectedSeq || e.prevHash !== this.lastHash) {
