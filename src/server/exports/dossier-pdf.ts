@@ -41,8 +41,9 @@ export function renderDossierPdf(dossier: Dossier, exportedAt: Date): Promise<Bu
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont(FONT.regular, fonts.regular);
-  doc.registerFont(FONT.bold, fonts.bold);
+  // pdfkit 0.20 takes a parsed fontkit font as well as the file's bytes; its type definitions lag.
+  doc.registerFont(FONT.regular, fonts.regular as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont(FONT.bold, fonts.bold as unknown as PDFKit.Mixins.PDFFontSource);
 
   const layout = new Layout(doc);
   layout.firstPage(dossier);
@@ -130,13 +131,32 @@ class Layout {
       // Keep a short line whole; a long one may break, but starts with at least a few lines here.
       this.room(Math.min(Math.max(this.estimateHeight(line.label, labelWidth, 8.5), this.estimateHeight(line.value, valueWidth, 9.5)), 48));
       const y = doc.y;
-      doc.font(FONT.bold).fontSize(8.5).fillColor(COLOURS.muted).text(line.label, x, y + 0.8, { width: labelWidth });
+      doc.font(FONT.bold).fontSize(8.5).fillColor(COLOURS.muted);
+      this.column(line.label, x, y + 0.8, labelWidth);
       const afterLabel = doc.y;
       const labelPage = this.pageIndex();
-      doc.font(valueFont).fontSize(9.5).fillColor(COLOURS.text).text(line.value, valueX, y, { width: valueWidth });
+      doc.font(valueFont).fontSize(9.5).fillColor(COLOURS.text);
+      this.column(line.value, valueX, y, valueWidth);
       // When the value ran onto a new page, the label's height on the old page no longer counts.
       doc.y = (this.pageIndex() === labelPage ? Math.max(afterLabel, doc.y) : doc.y) + 3;
     }
+  }
+
+  /**
+   * Text in a column of `width`, in the current font. Text that fits on one line (most labels and values)
+   * is set directly: pdfkit makes a line wrapper for every wrapped call, which was most of the time a
+   * large dossier took. The caller has made room for the first line (an entry's heading and its
+   * lines of who recorded it and when fit in the room the entry asks for).
+   */
+  private column(text: string, x: number, y: number, width: number): void {
+    const doc = this.doc;
+    if (text.includes('\n') || doc.widthOfString(text) > width) {
+      doc.text(text, x, y, { width });
+      return;
+    }
+    doc.text(text, x, y, { lineBreak: false });
+    doc.x = x;
+    doc.y = y + doc.currentLineHeight(true);
   }
 
   /**
@@ -162,9 +182,10 @@ class Layout {
     const doc = this.doc;
     this.room(70);
     doc.moveDown(0.4);
-    doc.font(FONT.bold).fontSize(10.5).fillColor(COLOURS.text).text(entry.heading, PAGE.margin, doc.y, { width: this.width });
+    doc.font(FONT.bold).fontSize(10.5).fillColor(COLOURS.text);
+    this.column(entry.heading, PAGE.margin, doc.y, this.width);
     doc.font(FONT.regular).fontSize(8.5).fillColor(COLOURS.muted);
-    for (const meta of entry.meta) doc.text(meta, PAGE.margin, doc.y, { width: this.width });
+    for (const meta of entry.meta) this.column(meta, PAGE.margin, doc.y, this.width);
     doc.moveDown(0.25);
     this.lines(entry.lines);
     if (entry.bodyMap) this.bodyMap(entry.bodyMap);
