@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTRY_KINDS } from '../domain/cases/case-entry.js';
 import { REQUESTER_CAPACITIES } from '../domain/access-requests/requester.js';
 import { WITHHOLDING_GROUNDS } from '../domain/access-requests/withholding-grounds.js';
+import { guardianDetails, pupilDetails } from './pupils.js';
 
 const id = z.string().min(1).max(64);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'een datum als jjjj-mm-dd').refine((v) => !Number.isNaN(Date.parse(v)), 'geen bestaande datum');
@@ -96,22 +97,9 @@ export const fileCase = z.object({
 });
 export type FileCase = z.infer<typeof fileCase>;
 
-const pupilRecord = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  pupilNumber: z.string(),
-  givenNames: z.string(),
-  callName: z.string(),
-  surnamePrefix: z.string().nullable(),
-  surname: z.string(),
-  dateOfBirth: z.string().nullable(),
-  sex: z.enum(['m', 'f', 'x']).nullable(),
-  groupName: z.string().nullable(),
-  enrolledOn: z.string().nullable(),
-  leftOn: z.string().nullable(),
-});
+// The pupil and guardians as the pupil administration keeps them (the group's id is internal).
+const pupilRecord = pupilDetails.omit({ groupId: true });
 
-const guardianRecord = z.object({ id: z.string(), householdId: z.string(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable(), hasAuthority: z.boolean() });
 
 const talkRecord = z.object({ id: z.string(), schoolYear: z.string(), heldOn: z.string(), staff: person, guardianIds: z.array(z.string()), notes: z.string().nullable(), recordedAt: z.string() });
 const contactRecord = z.object({ id: z.string(), schoolYear: z.string(), contactedOn: z.string(), kind: z.string(), staff: person, notes: z.string().nullable() });
@@ -120,7 +108,7 @@ const contactRecord = z.object({ id: z.string(), schoolYear: z.string(), contact
 const administrative = z.object({
   schoolName: z.string(),
   pupil: pupilRecord,
-  guardians: z.array(guardianRecord),
+  guardians: z.array(guardianDetails),
   startOfYearTalks: z.array(talkRecord),
   parentContacts: z.array(contactRecord),
 });

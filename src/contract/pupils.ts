@@ -46,7 +46,8 @@ export type PupilFields = z.input<typeof pupilFields>;
 
 export const leaveRequest = z.object({ leftOn: isoDate.nullable() });
 
-const guardian = z.object({ id: z.string(), householdId: z.string(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable(), hasAuthority: z.boolean() });
+/** A guardian as the school keeps them. */
+export const guardianDetails = z.object({ id: z.string(), householdId: z.string(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable(), hasAuthority: z.boolean() });
 const sibling = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('same-school'), pupilId: z.string(), displayName: z.string(), groupName: z.string().nullable() }),
   z.object({ kind: z.literal('other-school'), schoolName: z.string() }),
@@ -55,7 +56,7 @@ const talk = z.object({ heldOn: z.string(), staffName: z.string(), guardianIds: 
 const contact = z.object({ id: z.string(), contactedOn: z.string(), kind: z.enum(['conversation', 'phone', 'message', 'other']), staffName: z.string(), notes: z.string().nullable() });
 
 /** The pupil as the pupil administration keeps them: what the correction form needs, nothing about the family. */
-const pupilDetails = z.object({
+export const pupilDetails = z.object({
   id: z.string(),
   displayName: z.string(),
   pupilNumber: z.string(),
@@ -78,7 +79,7 @@ export type PupilRecordResponse = z.infer<typeof pupilRecordResponse>;
 
 export const pupilPageResponse = z.object({
   pupil: pupilDetails,
-  guardians: z.array(guardian),
+  guardians: z.array(guardianDetails),
   siblings: z.array(sibling),
   schoolYear: z.string(),
   startOfYearTalk: talk.nullable(),
