@@ -102,6 +102,9 @@ describe.skipIf(!chromiumAvailable())('Bewaartermijnen: the IB\'er confirms a de
     // Without the check and a code nothing happens, and the dialog says why.
     await ib.getByTestId('destroy-submit').click();
     await expect.poll(() => dialog.textContent()).toContain('Bevestig eerst dat u dit heeft nagegaan.');
+    // Both problems at once, the first field in error focused.
+    expect(await dialog.textContent()).toContain('Vul de zes cijfers uit uw app in.');
+    expect(await ib.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('destroy-check');
     await expectAccessible(ib, 'destroy dialog with a problem');
     await ib.getByTestId('destroy-check').check();
     await ib.getByTestId('destroy-code').fill('000000');

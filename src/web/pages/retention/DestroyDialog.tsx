@@ -1,11 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { elevate } from '../../api/administration.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ModalDialog } from '../../components/ModalDialog.js';
 import { OneTimeCodeField } from '../../components/OneTimeCodeField.js';
+import { useFreshCodeAction } from '../../hooks/useFreshCodeAction.js';
 import { formatDate } from '../pupils/dates.js';
 import { destroyCase, retentionKeys } from './retention-api.js';
 
@@ -30,54 +30,40 @@ export function DestroyDialog({ target, onClose }: { target: DestroyTarget | nul
   const codeRef = useRef<HTMLInputElement>(null);
   const queryClient = useQueryClient();
   const [checked, setChecked] = useState(false);
-  const [code, setCode] = useState('');
-  const [problem, setProblem] = useState<unknown>(null);
   const [checkError, setCheckError] = useState<string | null>(null);
-  const [codeError, setCodeError] = useState<string | null>(null);
-
-  const mutation = useMutation({
-    mutationFn: async ({ caseId, code }: { caseId: string; code: string }) => {
-      await elevate(code);
-      return destroyCase(caseId);
-    },
-    onSuccess: async () => {
+  const destroying = useFreshCodeAction({
+    action: (caseId: string) => destroyCase(caseId),
+    onDone: async () => {
       reset();
       onClose(true);
       await Promise.all([queryClient.invalidateQueries({ queryKey: retentionKeys.overview }), queryClient.invalidateQueries({ queryKey: queryKeys.cases }), queryClient.invalidateQueries({ queryKey: queryKeys.notifications })]);
     },
-    onError: (error) => {
-      setProblem(error);
-      codeRef.current?.select();
-    },
+    codeRef,
+    sixDigitsMessage: t('retention.dialog.sixDigits'),
   });
 
   function reset() {
     setChecked(false);
-    setCode('');
-    setProblem(null);
     setCheckError(null);
-    setCodeError(null);
-    mutation.reset();
+    destroying.reset();
   }
 
   function close() {
-    if (mutation.isPending) return;
+    if (destroying.pending) return;
     reset();
     onClose(false);
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!target || mutation.isPending) return;
-    const cleaned = code.replace(/\s+/g, '');
+    if (!target || destroying.pending) return;
+    // Both errors show at once; the first field in error takes the focus.
     const missingCheck = checked ? null : t('retention.dialog.checkRequired');
-    const badCode = /^\d{6}$/.test(cleaned) ? null : t('retention.dialog.sixDigits');
     setCheckError(missingCheck);
-    setCodeError(badCode);
+    const code = destroying.checkedCode();
     if (missingCheck) return checkRef.current?.focus();
-    if (badCode) return codeRef.current?.focus();
-    setProblem(null);
-    mutation.mutate({ caseId: target.caseId, code: cleaned });
+    if (!code) return codeRef.current?.focus();
+    destroying.run(code, target.caseId);
   }
 
   return (
@@ -91,7 +77,7 @@ export function DestroyDialog({ target, onClose }: { target: DestroyTarget | nul
             <p>{t('retention.dialog.text')}</p>
             <p className="muted">{t('retention.dialog.facts', { started: formatDate(target.startedOn), closed: formatDate(target.closedOn), left: formatDate(target.pupilLeftOn) })}</p>
           </div>
-          <ErrorAlert error={problem} />
+          <ErrorAlert error={destroying.error} />
           <div className="checkbox checkbox-top retention-check" data-invalid={checkError ? true : undefined}>
             <input
               id="destroy-check"
@@ -120,17 +106,17 @@ export function DestroyDialog({ target, onClose }: { target: DestroyTarget | nul
             ref={codeRef}
             label={t('retention.dialog.codeLabel')}
             hint={t('retention.dialog.codeHint')}
-            error={codeError}
+            error={destroying.codeError}
             data-testid="destroy-code"
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            invalid={Boolean(problem)}
+            value={destroying.code}
+            onChange={(event) => destroying.setCode(event.target.value)}
+            invalid={Boolean(destroying.error)}
           />
           <div className="button-row dialog-actions">
-            <button type="submit" className="button button-danger" data-testid="destroy-submit" disabled={mutation.isPending}>
-              {mutation.isPending ? t('retention.dialog.submitting') : t('retention.dialog.submit')}
+            <button type="submit" className="button button-danger" data-testid="destroy-submit" disabled={destroying.pending}>
+              {destroying.pending ? t('retention.dialog.submitting') : t('retention.dialog.submit')}
             </button>
-            <button type="button" className="button button-secondary" onClick={close} disabled={mutation.isPending}>
+            <button type="button" className="button button-secondary" onClick={close} disabled={destroying.pending}>
               {t('common.cancel')}
             </button>
           </div>

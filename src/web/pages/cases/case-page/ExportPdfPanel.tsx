@@ -1,14 +1,13 @@
-import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DOSSIER_VARIANTS, type DossierVariant } from '../../../../domain/exports/dossier-variant.js';
-import { elevate } from '../../../api/administration.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { ModalDialog } from '../../../components/ModalDialog.js';
 import { Notice } from '../../../components/Notice.js';
 import { RadioGroup } from '../../../components/RadioGroup.js';
 import { OneTimeCodeField } from '../../../components/OneTimeCodeField.js';
+import { useFreshCodeAction } from '../../../hooks/useFreshCodeAction.js';
 import { download, exportDossierPdf } from '../../exports/exports-api.js';
 import { VERIFY_PDF_PATH } from '../../exports/paths.js';
 
@@ -57,43 +56,34 @@ function ExportDialog({ caseId, open, onClose }: { caseId: string; open: boolean
   const firstRef = useRef<HTMLInputElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
   const [variant, setVariant] = useState<DossierVariant>('full');
-  const [code, setCode] = useState('');
-  const [codeError, setCodeError] = useState<string | null>(null);
-
-  const mutation = useMutation({
-    mutationFn: async ({ code, variant }: { code: string; variant: DossierVariant }) => {
-      await elevate(code);
-      return exportDossierPdf(caseId, variant);
-    },
-    onSuccess: ({ blob, code: verification }) => {
+  const exporting = useFreshCodeAction({
+    action: (chosen: DossierVariant) => exportDossierPdf(caseId, chosen),
+    onDone: ({ blob, code: verification }) => {
       download(blob, `dossier-${verification}.pdf`);
       reset();
       onClose(verification);
     },
-    onError: () => codeRef.current?.select(),
+    codeRef,
+    sixDigitsMessage: t('dossierExport.sixDigits'),
   });
 
   function reset() {
-    setCode('');
-    setCodeError(null);
+    exporting.reset();
     setVariant('full');
-    mutation.reset();
   }
 
   function close() {
-    if (mutation.isPending) return;
+    if (exporting.pending) return;
     reset();
     onClose(null);
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (mutation.isPending) return;
-    const cleaned = code.replace(/\s+/g, '');
-    const badCode = /^\d{6}$/.test(cleaned) ? null : t('dossierExport.sixDigits');
-    setCodeError(badCode);
-    if (badCode) return codeRef.current?.focus();
-    mutation.mutate({ code: cleaned, variant });
+    if (exporting.pending) return;
+    const checked = exporting.checkedCode();
+    if (!checked) return codeRef.current?.focus();
+    exporting.run(checked, variant);
   }
 
   return (
@@ -105,7 +95,7 @@ function ExportDialog({ caseId, open, onClose }: { caseId: string; open: boolean
         <p id={textId} className="dialog-text">
           {t('dossierExport.dialogText')}
         </p>
-        <ErrorAlert error={mutation.error} />
+        <ErrorAlert error={exporting.error} />
         <RadioGroup
           idPrefix="export-variant"
           name="export-variant"
@@ -120,17 +110,17 @@ function ExportDialog({ caseId, open, onClose }: { caseId: string; open: boolean
           ref={codeRef}
           label={t('dossierExport.codeLabel')}
           hint={t('dossierExport.codeHint')}
-          error={codeError}
+          error={exporting.codeError}
           data-testid="export-pdf-code"
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          invalid={Boolean(mutation.error)}
+          value={exporting.code}
+          onChange={(event) => exporting.setCode(event.target.value)}
+          invalid={Boolean(exporting.error)}
         />
         <div className="button-row dialog-actions">
-          <button type="submit" className="button button-primary" data-testid="export-pdf-submit" disabled={mutation.isPending}>
-            {mutation.isPending ? t('dossierExport.submitting') : t('dossierExport.submit')}
+          <button type="submit" className="button button-primary" data-testid="export-pdf-submit" disabled={exporting.pending}>
+            {exporting.pending ? t('dossierExport.submitting') : t('dossierExport.submit')}
           </button>
-          <button type="button" className="button button-secondary" onClick={close} disabled={mutation.isPending}>
+          <button type="button" className="button button-secondary" onClick={close} disabled={exporting.pending}>
             {t('common.cancel')}
           </button>
         </div>
