@@ -1,5 +1,6 @@
 // A dossier PDF of a case with 300 entries: filled through the API, then exported as its team member
-// would — each export needs a fresh TOTP code (one code, one export), so only a few are timed.
+// would — each export needs a fresh TOTP code (one code, one export), so only a few are timed. The
+// first export after a start also loads the PDF code and parses the font; it is reported apart.
 import { performance } from 'node:perf_hooks';
 import { elevate, getJson } from './sign-in.mjs';
 import { Buffer } from 'node:buffer';
@@ -8,7 +9,7 @@ const { fetch } = globalThis;
 
 const ENTRIES = 300;
 
-export async function dossierPdf(url, cookie, account, caseId, signalBody, exports = 2) {
+export async function dossierPdf(url, cookie, account, caseId, signalBody, exports = 3) {
   const page = await getJson(url, `/api/cases/${caseId}`, cookie);
   for (let have = page.entries.length; have < ENTRIES; have++) {
     const response = await fetch(`${url}/api/cases/${caseId}/entries`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: signalBody });
@@ -26,6 +27,6 @@ export async function dossierPdf(url, cookie, account, caseId, signalBody, expor
     if (response.status !== 200 || pdf.subarray(0, 5).toString() !== '%PDF-') throw new Error(`the export failed: ${response.status} ${pdf.subarray(0, 200).toString()}`);
     bytes = pdf.length;
   }
-  times.sort((a, b) => a - b);
-  return { entries, exports: times.length, timesMs: times.map((t) => Math.round(t)), p50: Math.round(times[Math.floor(times.length / 2)]), p95: Math.round(times[times.length - 1]), pdfBytes: bytes };
+  const [first, ...warm] = times.map((t) => Math.round(t));
+  return { entries, exports: times.length, timesMs: [first, ...warm], firstMs: first, slowestWarmMs: Math.max(...warm), pdfBytes: bytes };
 }

@@ -15,7 +15,8 @@ export function postgresServer() {
   const given = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (given) return { url: given, own: false };
   if (process.env.BENCH_POSTGRES === 'start') {
-    const url = execFileSync('bash', [path.join(ROOT, 'scripts', 'postgres-cluster.sh'), 'start', OWN_DIR, OWN_PORT], { encoding: 'utf8' }).trim();
+    // fsync on, as in production: the durable audited reads and the writes are measured as they would run.
+    const url = execFileSync('bash', [path.join(ROOT, 'scripts', 'postgres-cluster.sh'), 'start', OWN_DIR, OWN_PORT], { encoding: 'utf8', env: { ...process.env, PG_FSYNC: 'on' } }).trim();
     return { url, own: true };
   }
   return null;
