@@ -104,7 +104,7 @@ describe.skipIf(!chromiumAvailable())('Bewaartermijnen: the IB\'er confirms a de
     await expect.poll(() => dialog.textContent()).toContain('Bevestig eerst dat u dit heeft nagegaan.');
     // Both problems at once, the first field in error focused.
     expect(await dialog.textContent()).toContain('Vul de zes cijfers uit uw app in.');
-    expect(await ib.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('destroy-check');
+    await expect.poll(() => ib.getByTestId('destroy-check').evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
     await expectAccessible(ib, 'destroy dialog with a problem');
     await ib.getByTestId('destroy-check').check();
     await ib.getByTestId('destroy-code').fill('000000');
@@ -136,7 +136,7 @@ describe.skipIf(!chromiumAvailable())('Bewaartermijnen: the IB\'er confirms a de
     await ib.goto(`${e2e.url}/casussen/${upcomingCaseId}`);
     const panel = ib.getByTestId('case-retention');
     await expect.poll(() => panel.isVisible()).toBe(true);
-    expect(await ib.getByTestId('case-retention-status').getAttribute('data-status')).toBe('upcoming');
+    await expect.poll(() => ib.getByTestId('case-retention-status').getAttribute('data-status')).toBe('upcoming');
     await ib.getByTestId('case-legal-hold-open').click();
     await ib.getByTestId('case-legal-hold-submit').click();
     await expect.poll(() => panel.textContent()).toContain('Kies een reden.');
@@ -151,7 +151,7 @@ describe.skipIf(!chromiumAvailable())('Bewaartermijnen: the IB\'er confirms a de
     // Held: no longer on the list of what falls due.
     await ib.goto(`${e2e.url}/bewaartermijnen`);
     await expect.poll(() => ib.getByTestId('retention-kept').textContent()).toContain('bewaarplicht');
-    expect(await ib.getByTestId('retention-upcoming-item').count()).toBe(0);
+    await expect.poll(() => ib.getByTestId('retention-upcoming-item').count()).toBe(0);
   });
 
   it('lets directie record the term the privacy officer chose, with who and when', async () => {
