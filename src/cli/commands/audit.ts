@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { ChainProblem } from '../../db/audit/audit-chain.js';
 import { verifyChainInThreads } from '../../db/audit/parallel-verification.js';
+import { AuditRepository } from '../../db/repositories/audit-repository.js';
 import { loadConfig } from '../../server/config/config.js';
 import { repositoryKeys } from '../../server/security/repository-keys.js';
 import { openDataStore } from '../../server/start.js';
@@ -41,7 +42,8 @@ export async function auditCommand(args: string[], env: Record<string, string | 
   const { db, keys } = await openDataStore(config);
   try {
     const started = performance.now();
-    const report = await verifyChainInThreads(db, config.database, repositoryKeys(keys).auditChainKey, threads);
+    const { auditChainKey } = repositoryKeys(keys);
+    const report = await verifyChainInThreads(new AuditRepository(db.kysely, auditChainKey), config.database, auditChainKey, threads);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const before = report.beforeChain > 0 ? ` (${report.beforeChain} older events from before the chain are not covered)` : '';
     if (report.problem) {

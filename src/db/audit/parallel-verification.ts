@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { Db, DatabaseTarget } from '../connection.js';
-import type { ChainReport } from '../repositories/audit-repository.js';
+import type { DatabaseTarget } from '../connection.js';
+import type { AuditRepository, ChainReport } from '../repositories/audit-repository.js';
 import { joinParts, splitChain, type PartResult } from './chain-parts.js';
 import type { PartJob } from './verify-part-worker.js';
 
@@ -9,14 +9,11 @@ import type { PartJob } from './verify-part-worker.js';
  * at once, each with its own connection, and joined in order (see chain-parts.ts). The answer is the
  * one a single walk gives; only the time differs.
  */
-export async function verifyChainInThreads(db: Db, target: DatabaseTarget, key: Buffer, threads: number): Promise<ChainReport> {
-  const before = await db.kysely.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', 'is', null).executeTakeFirstOrThrow();
-  const head = await db.kysely.selectFrom('audit_chain_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
-  const last = await db.kysely.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow();
-  const lastSeq = Math.max(Number(head.seq), Number(last.seq ?? 0));
-  const parts = await Promise.all(splitChain(lastSeq, threads).map(({ after, upTo }) => runPart({ target, key, after, upTo })));
-  const { checked, problem } = joinParts(key, parts, { seq: Number(head.seq), hash: head.hash });
-  return { checked, beforeChain: Number(before.n), problem };
+export async function verifyChainInThreads(audit: AuditRepository, target: DatabaseTarget, key: Buffer, threads: number): Promise<ChainReport> {
+  const { beforeChain, head, lastSeq } = await audit.chainBounds();
+  const parts = await Promise.all(splitChain(Math.max(head.seq, lastSeq), threads).map(({ after, upTo }) => runPart({ target, key, after, upTo })));
+  const { checked, problem } = joinParts(key, parts, head);
+  return { checked, beforeChain, problem };
 }
 
 function runPart(job: PartJob): Promise<PartResult> {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { ChainVerifier, chainHash, type ChainProblem } from '../audit/audit-chain.js';
 import type { Database } from '../schema.js';
 
@@ -109,11 +109,20 @@ export class AuditRepository {
     await executor.updateTable('audit_chain_head').set({ hash: prevHash }).where('id', '=', 1).execute();
   }
 
+  /** What a check of the chain starts from: events from before it, the recorded head and the highest place stored. */
+  async chainBounds(): Promise<{ beforeChain: number; head: { seq: number; hash: string }; lastSeq: number }> {
+    const [before, head, last] = await Promise.all([
+      this.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', 'is', null).executeTakeFirstOrThrow(),
+      this.db.selectFrom('audit_chain_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow(),
+      this.db.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow(),
+    ]);
+    return { beforeChain: Number(before.n), head: { seq: Number(head.seq), hash: head.hash }, lastSeq: Number(last.seq ?? 0) };
+  }
+
   /** Reads the whole chain in order and checks every link; stops at the first event that does not fit. */
   async verifyChain(): Promise<ChainReport> {
     const verifier = new ChainVerifier(this.chainKey);
-    const before = await this.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', 'is', null).executeTakeFirstOrThrow();
-    const head = await this.db.selectFrom('audit_chain_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+    const { beforeChain, head } = await this.chainBounds();
     let after = 0;
     for (;;) {
       const rows = await this.db
@@ -126,50 +135,38 @@ export class AuditRepository {
         .execute();
       let going = true;
       for (const r of rows) {
-        going = verifier.push({
-          id: Number(r.id),
-          seq: Number(r.seq),
-          prevHash: r.prev_hash ?? '',
-          hash: r.hash ?? '',
-          occurredAt: r.occurred_at,
-          action: r.action,
-          outcome: r.outcome,
-          actorUserId: r.actor_user_id,
-          actorRole: r.actor_role,
-          boardId: r.board_id,
-          schoolId: r.school_id,
-          pupilId: r.pupil_id,
-          caseId: r.case_id,
-          subjectId: r.subject_id,
-          requestId: r.request_id,
-          address: r.address,
-        });
+        going = verifier.push({ ...recordedFields(r), seq: Number(r.seq), prevHash: r.prev_hash ?? '', hash: r.hash ?? '' });
         if (!going) break;
       }
       if (!going || rows.length < VERIFY_BATCH) break;
       after = Number(rows[rows.length - 1]!.seq);
     }
-    const { checked, problem } = verifier.finish({ seq: Number(head.seq), hash: head.hash });
-    return { checked, beforeChain: Number(before.n), problem };
+    const { checked, problem } = verifier.finish(head);
+    return { checked, beforeChain, problem };
   }
 
   /** The most recent events, newest first (for tests and the later audit pages). */
   async latest(limit: number): Promise<AuditEventRow[]> {
     const rows = await this.db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(limit).execute();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      occurredAt: r.occurred_at,
-      action: r.action,
-      outcome: r.outcome as AuditEventRow['outcome'],
-      actorUserId: r.actor_user_id,
-      actorRole: r.actor_role,
-      boardId: r.board_id,
-      schoolId: r.school_id,
-      pupilId: r.pupil_id,
-      caseId: r.case_id,
-      subjectId: r.subject_id,
-      requestId: r.request_id,
-      address: r.address,
-    }));
+    return rows.map(recordedFields);
   }
+}
+
+/** An event's recorded fields, from its row. */
+function recordedFields(r: Selectable<Database['audit_events']>): AuditEventRow {
+  return {
+    id: Number(r.id),
+    occurredAt: r.occurred_at,
+    action: r.action,
+    outcome: r.outcome as AuditEventRow['outcome'],
+    actorUserId: r.actor_user_id,
+    actorRole: r.actor_role,
+    boardId: r.board_id,
+    schoolId: r.school_id,
+    pupilId: r.pupil_id,
+    caseId: r.case_id,
+    subjectId: r.subject_id,
+    requestId: r.request_id,
+    address: r.address,
+  };
 }

@@ -372,12 +372,14 @@ export class CasesRepository {
     const rows = await filter(this.listQuery()).orderBy('cases.updated_at', 'desc').limit(500).execute();
     const ids = rows.map((r) => r.id);
     const members = ids.length === 0 ? [] : await this.db.selectFrom('case_team_members').select(['case_id', 'user_id']).where('case_id', 'in', ids).execute();
+    const teams = new Map<string, string[]>();
+    for (const m of members) teams.set(m.case_id, [...(teams.get(m.case_id) ?? []), m.user_id]);
     return rows.map((r) => ({
       ...toRecord(r),
       pupilName: displayName({ callName: r.call_name, givenNames: r.given_names, surnamePrefix: r.surname_prefix, surname: r.surname }),
       groupName: r.group_name,
       casushouderName: r.casushouder_name,
-      teamUserIds: members.filter((m) => m.case_id === r.id).map((m) => m.user_id),
+      teamUserIds: teams.get(r.id) ?? [],
     }));
   }
 

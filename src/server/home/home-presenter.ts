@@ -63,6 +63,7 @@ export async function presentHome(ctx: AppContext, request: FastifyRequest, acto
     return { caseId: d.caseId, kind: d.kind, dueOn: d.dueOn, overdue: d.overdue, pupilName: c.pupilName, groupName: c.groupName, ownerName: d.ownerUserId ? (owners.get(d.ownerUserId) ?? null) : null };
   };
   const myCaseIds = new Set(myOpen.map((c) => c.id));
+  const schoolCaseIds = new Set(schoolOpen.map((c) => c.id));
 
   if (has('my-concerns')) home.myConcerns = myOpen.filter((c) => c.route === 'meldcode').map(summary);
   if (has('my-cases')) home.myCases = myOpen.map(summary);
@@ -71,11 +72,10 @@ export async function presentHome(ctx: AppContext, request: FastifyRequest, acto
     home.casesByStep = { byStep: countByStep(schoolOpen.filter((c) => c.phase === 'open')), monitoring: schoolOpen.filter((c) => c.phase === 'monitoring').length, cases: schoolOpen.map(summary) };
   }
   if (has('school-due')) {
-    const schoolIds = new Set(schoolOpen.map((c) => c.id));
-    home.schoolDue = due.filter((d) => schoolIds.has(d.caseId)).map(view);
+    home.schoolDue = due.filter((d) => schoolCaseIds.has(d.caseId)).map(view);
   }
   if (has('school-overview')) {
-    const schoolItems = due.filter((d) => schoolOpen.some((c) => c.id === d.caseId));
+    const schoolItems = due.filter((d) => schoolCaseIds.has(d.caseId));
     home.schoolOverview = {
       open: schoolOpen.filter((c) => c.phase === 'open').length,
       monitoring: schoolOpen.filter((c) => c.phase === 'monitoring').length,
